@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import {
+  Account,
+  EntityType,
+  KeyResult,
+  Metric,
+  MetricDefinition,
+  Objective,
+  Outcome,
+  Tier,
+  User,
+} from './entities.ts';
+
+export const ApiError = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+export const MeResponse = z.object({ user: User });
+export type MeResponse = z.infer<typeof MeResponse>;
+
+/**
+ * The envelope is checked strictly; each change's `data` is checked per type afterwards, so one bad
+ * record never hides the valid ones beside it.
+ */
+export const RawChange = z.object({
+  type: EntityType,
+  op: z.enum(['put', 'delete']),
+  id: z.string().min(1).max(400),
+  data: z.unknown().optional(),
+});
+export type RawChange = z.infer<typeof RawChange>;
+
+export const ChangesResponse = z.object({
+  changes: z.array(RawChange),
+  cursor: z.string().min(1).max(1000),
+  hasMore: z.boolean(),
+});
+export type ChangesResponse = z.infer<typeof ChangesResponse>;
+
+export const ChangesQuery = z.object({
+  cursor: z.string().min(1).max(1000).optional(),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+});
+
+export const OutcomesRequest = z.object({ outcomes: z.array(Outcome).min(1).max(100) });
+export type OutcomesRequest = z.infer<typeof OutcomesRequest>;
+
+export const OutcomeResult = z.discriminatedUnion('status', [
+  z.object({ id: z.string(), status: z.literal('applied') }),
+  z.object({ id: z.string(), status: z.literal('duplicate') }),
+  z.object({ id: z.string(), status: z.literal('rejected'), reason: z.string() }),
+]);
+export const OutcomesResponse = z.object({
+  results: z.array(OutcomeResult),
+  keyResults: z.array(KeyResult),
+});
+export type OutcomesResponse = z.infer<typeof OutcomesResponse>;
+
+/** A whole data set, as `npm run server -- import` reads it. */
+export const Snapshot = z.object({
+  users: z.array(User).default([]),
+  tiers: z.array(Tier).default([]),
+  accounts: z.array(Account).default([]),
+  objectives: z.array(Objective).default([]),
+  keyResults: z.array(KeyResult).default([]),
+  metricDefinitions: z.array(MetricDefinition).default([]),
+  metrics: z.array(Metric).default([]),
+});
+export type Snapshot = z.infer<typeof Snapshot>;

@@ -1,0 +1,174 @@
+import { z } from 'zod';
+
+/** Ids are opaque strings; bounded so a hostile backend cannot make us index megabytes. */
+export const Id = z.string().min(1).max(200);
+export const Timestamp = z.iso.datetime({ offset: true });
+export const IsoDate = z.union([z.iso.date(), Timestamp]);
+
+export const Role = z.enum(['csm', 'rep', 'lead', 'admin']);
+export const User = z.object({
+  id: Id,
+  name: z.string().min(1).max(500),
+  email: z.email().max(320),
+  role: Role,
+  teamId: Id.optional(),
+});
+
+export const ComparisonOp = z.enum(['>=', '>', '<=', '<', '==', '!=', 'in']);
+export const AttributeValue = z.union([z.number(), z.string().max(10_000), z.boolean()]);
+export const Condition = z.object({
+  field: z.string().min(1).max(200),
+  op: ComparisonOp,
+  value: z.union([AttributeValue, z.array(AttributeValue).max(1000)]),
+});
+export const Rule = z.object({
+  all: z.array(Condition).max(100).optional(),
+  any: z.array(Condition).max(100).optional(),
+});
+export const Benchmark = z.object({
+  metric: z.string().min(1).max(200),
+  op: ComparisonOp,
+  value: z.union([AttributeValue, z.array(AttributeValue).max(1000)]),
+  label: z.string().max(500).optional(),
+});
+export const Tier = z.object({
+  id: Id,
+  name: z.string().min(1).max(200),
+  rank: z.number().int().min(1),
+  color: z.string().max(50).optional(),
+  description: z.string().max(5000).optional(),
+  criteria: Rule,
+  benchmarks: z.array(Benchmark).max(100),
+});
+
+export const CrmName = z.enum([
+  'salesforce',
+  'hubspot',
+  'dynamics',
+  'pipedrive',
+  'zoho',
+  'attio',
+  'close',
+  'copper',
+  'freshsales',
+]);
+export const CrmRef = z.object({
+  crm: CrmName,
+  id: z.string().min(1).max(200),
+  url: z.url().max(2000).optional(),
+});
+export const Account = z.object({
+  id: Id,
+  name: z.string().min(1).max(1000),
+  domain: z.string().max(500).optional(),
+  crmRefs: z.array(CrmRef).max(50),
+  tierId: Id,
+  crmTier: z.string().max(200).optional(),
+  ownerId: Id.optional(),
+  attributes: z.record(z.string().max(200), AttributeValue),
+  renewalDate: IsoDate.optional(),
+  updatedAt: Timestamp,
+});
+
+export const ObjectiveLevel = z.enum(['company', 'team', 'individual']);
+export const Perspective = z.enum(['financial', 'customer', 'internal', 'learning']);
+export const PERSPECTIVES = Perspective.options;
+export const Objective = z.object({
+  id: Id,
+  title: z.string().min(1).max(1000),
+  level: ObjectiveLevel,
+  parentId: Id.optional(),
+  ownerId: Id.optional(),
+  periodStart: IsoDate,
+  periodEnd: IsoDate,
+  perspective: Perspective.optional(),
+});
+
+export const KeyResultUnit = z.enum(['count', 'percent', 'currency', 'boolean']);
+export const KeyResult = z.object({
+  id: Id,
+  objectiveId: Id,
+  title: z.string().min(1).max(1000),
+  unit: KeyResultUnit,
+  direction: z.enum(['increase', 'decrease']),
+  start: z.number(),
+  target: z.number(),
+  current: z.number(),
+  ownerId: Id.optional(),
+  dueDate: IsoDate.optional(),
+  confidence: z.number().min(0).max(10).optional(),
+  scope: z.object({
+    accountIds: z.array(Id).max(100_000).optional(),
+    tierIds: z.array(Id).max(1000).optional(),
+  }),
+  quickLog: z.object({ label: z.string().min(1).max(50), delta: z.number() }).optional(),
+  updatedAt: Timestamp,
+});
+export const DEFAULT_QUICK_LOG = { label: '+1', delta: 1 } as const;
+
+export const MetricDefinition = z.object({
+  key: z.string().min(1).max(200),
+  label: z.string().min(1).max(500),
+  perspective: Perspective,
+  unit: z.string().max(50),
+  direction: z.enum(['higher_is_better', 'lower_is_better']),
+  good: z.number(),
+  warn: z.number(),
+  weight: z.number().min(0),
+});
+
+export const Metric = z.object({
+  accountId: Id,
+  key: z.string().min(1).max(200),
+  value: z.number(),
+  asOf: Timestamp,
+  history: z.array(z.object({ at: Timestamp, value: z.number() })).max(1000).optional(),
+});
+
+export const Outcome = z.object({
+  id: z.uuid(),
+  keyResultId: Id,
+  accountId: Id,
+  delta: z.number(),
+  note: z.string().max(2000).optional(),
+  loggedBy: Id,
+  occurredAt: Timestamp,
+});
+
+export type Role = z.infer<typeof Role>;
+export type User = z.infer<typeof User>;
+export type ComparisonOp = z.infer<typeof ComparisonOp>;
+export type AttributeValue = z.infer<typeof AttributeValue>;
+export type Condition = z.infer<typeof Condition>;
+export type Rule = z.infer<typeof Rule>;
+export type Benchmark = z.infer<typeof Benchmark>;
+export type Tier = z.infer<typeof Tier>;
+export type CrmName = z.infer<typeof CrmName>;
+export type CrmRef = z.infer<typeof CrmRef>;
+export type Account = z.infer<typeof Account>;
+export type Perspective = z.infer<typeof Perspective>;
+export type Objective = z.infer<typeof Objective>;
+export type KeyResult = z.infer<typeof KeyResult>;
+export type MetricDefinition = z.infer<typeof MetricDefinition>;
+export type Metric = z.infer<typeof Metric>;
+export type Outcome = z.infer<typeof Outcome>;
+
+/** The change feed's entity types, each with the schema of its `data` and how its id is formed. */
+export const ENTITY_SCHEMAS = {
+  user: User,
+  tier: Tier,
+  account: Account,
+  objective: Objective,
+  keyResult: KeyResult,
+  metricDefinition: MetricDefinition,
+  metric: Metric,
+  outcome: Outcome,
+} as const;
+export type EntityType = keyof typeof ENTITY_SCHEMAS;
+export const EntityType = z.enum(Object.keys(ENTITY_SCHEMAS) as [EntityType, ...EntityType[]]);
+export type EntityOf<T extends EntityType> = z.infer<(typeof ENTITY_SCHEMAS)[T]>;
+
+/** Metrics have no id of their own: one current value per account and key. */
+export function metricId(metric: Pick<Metric, 'accountId' | 'key'>): string {
+  return `${metric.accountId}:${metric.key}`;
+}
