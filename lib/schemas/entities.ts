@@ -122,7 +122,10 @@ export const Metric = z.object({
   key: z.string().min(1).max(200),
   value: z.number(),
   asOf: Timestamp,
-  history: z.array(z.object({ at: Timestamp, value: z.number() })).max(1000).optional(),
+  history: z
+    .array(z.object({ at: Timestamp, value: z.number() }))
+    .max(1000)
+    .optional(),
 });
 
 export const Outcome = z.object({

@@ -1,0 +1,17 @@
+import { formatDate } from '@/lib/format/values.ts';
+import type { PanelView } from '@/lib/panel/view-types.ts';
+import { TierBadge } from './TierBadge.tsx';
+
+export function AccountHeader({ view }: { view: PanelView }) {
+  const { account } = view;
+  return (
+    <div className="gl-account">
+      <h2 className="gl-account__name">{account.name}</h2>
+      <div className="gl-account__meta">
+        <TierBadge tier={view.tier} />
+        {account.ownerName && <span className="gl-muted">Owner: {account.ownerName}</span>}
+        {account.renewalDate && <span className="gl-muted">Renews {formatDate(account.renewalDate)}</span>}
+      </div>
+    </div>
+  );
+}

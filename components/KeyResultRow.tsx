@@ -1,0 +1,38 @@
+import { formatDate, formatKeyResultValue, formatPercent } from '@/lib/format/values.ts';
+import type { KeyResultView } from '@/lib/panel/view-types.ts';
+
+const PACE_LABEL = { on_track: 'On track', at_risk: 'At risk', off_track: 'Off track' } as const;
+
+export function KeyResultRow({ kr }: { kr: KeyResultView }) {
+  const barWidth = Math.max(0, Math.min(1, kr.progress)) * 100;
+  return (
+    <li className="gl-kr" data-testid="key-result">
+      <div className="gl-kr__title">{kr.title}</div>
+      <div className="gl-kr__numbers">
+        <span>
+          {formatKeyResultValue(kr.unit, kr.current)}{' '}
+          <span className="gl-muted">of {formatKeyResultValue(kr.unit, kr.target)}</span>
+        </span>
+        <span className={`gl-pace gl-pace--${kr.pace.status}`}>{PACE_LABEL[kr.pace.status]}</span>
+      </div>
+      <div
+        className="gl-bar"
+        role="progressbar"
+        aria-label={`${kr.title} progress`}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={Math.round(kr.progress * 100)}
+        aria-valuetext={formatPercent(kr.progress)}
+      >
+        <div className={`gl-bar__fill gl-bar__fill--${kr.pace.status}`} style={{ width: `${barWidth}%` }} />
+      </div>
+      <div className="gl-kr__meta gl-muted">
+        <span>{formatPercent(kr.progress)}</span>
+        {kr.dueDate && <span>Due {formatDate(kr.dueDate)}</span>}
+        {kr.ownerName && <span>{kr.ownerName}</span>}
+        {kr.confidence !== null && <span>Confidence {kr.confidence}/10</span>}
+        <span>{kr.linkedBy === 'tier' ? 'Via tier' : 'This account'}</span>
+      </div>
+    </li>
+  );
+}

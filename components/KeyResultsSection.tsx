@@ -1,0 +1,28 @@
+import type { ObjectiveGroup } from '@/lib/panel/view-types.ts';
+import { KeyResultRow } from './KeyResultRow.tsx';
+
+const LEVEL_LABEL = { company: 'Company', team: 'Team', individual: 'Individual' } as const;
+
+export function KeyResultsSection({ objectives }: { objectives: ObjectiveGroup[] }) {
+  return (
+    <section className="gl-section" aria-labelledby="gl-krs-heading">
+      <h3 id="gl-krs-heading" className="gl-section__title">
+        Key results
+      </h3>
+      {objectives.length === 0 && <p className="gl-muted">No key results are linked to this account.</p>}
+      {objectives.map((objective) => (
+        <div key={objective.id} className="gl-objective">
+          <h4 className="gl-objective__title">
+            {objective.title}
+            <span className="gl-chip">{LEVEL_LABEL[objective.level]}</span>
+          </h4>
+          <ul className="gl-list">
+            {objective.keyResults.map((kr) => (
+              <KeyResultRow key={kr.id} kr={kr} />
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}

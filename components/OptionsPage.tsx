@@ -1,0 +1,123 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import type { MessageClient } from '@/lib/messages/client.ts';
+import type { SettingsView } from '@/lib/settings/settings.ts';
+import type { SyncStatus } from '@/lib/sync/status.ts';
+import { SyncStatusView } from './SyncStatusView.tsx';
+
+type Notice = { kind: 'ok' | 'error'; text: string } | null;
+
+const STATUS_REFRESH_MS = 3000;
+
+export function OptionsPage({ request }: { request: MessageClient }) {
+  const [settings, setSettings] = useState<SettingsView | null>(null);
+  const [backendUrl, setBackendUrl] = useState('');
+  const [token, setToken] = useState('');
+  const [interval, setInterval_] = useState(15);
+  const [status, setStatus] = useState<SyncStatus | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [busy, setBusy] = useState(false);
+
+  const refreshStatus = useCallback(() => request('sync/status', {}).then(setStatus), [request]);
+
+  useEffect(() => {
+    request('settings/get', {}).then((loaded) => {
+      setSettings(loaded);
+      setBackendUrl(loaded.backendUrl ?? '');
+      setInterval_(loaded.syncIntervalMinutes);
+    });
+    void refreshStatus();
+    const timer = setInterval(() => void refreshStatus(), STATUS_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [request, refreshStatus]);
+
+  async function act(work: () => Promise<string>) {
+    setBusy(true);
+    setNotice(null);
+    try {
+      setNotice({ kind: 'ok', text: await work() });
+    } catch (error) {
+      setNotice({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setBusy(false);
+      void refreshStatus();
+    }
+  }
+
+  const save = (event?: FormEvent) => {
+    event?.preventDefault();
+    return act(async () => {
+      const saved = await request('settings/save', { backendUrl, token, syncIntervalMinutes: interval });
+      setSettings(saved);
+      setToken('');
+      return 'Settings saved.';
+    });
+  };
+
+  const testConnection = () =>
+    act(async () => {
+      const { user } = await request('connection/test', { backendUrl, token });
+      return `Connected as ${user.name} (${user.role}).`;
+    });
+
+  const syncNow = () =>
+    act(async () => {
+      const result = await request('sync/now', {});
+      setStatus(result);
+      if (result.state === 'error' && result.lastError) throw new Error(result.lastError.message);
+      return `Synced ${result.counts.accounts} accounts.`;
+    });
+
+  return (
+    <main>
+      <h1>Goal Lens</h1>
+      <form onSubmit={save}>
+        <label>
+          Backend URL
+          <input
+            type="url"
+            value={backendUrl}
+            onChange={(e) => setBackendUrl(e.target.value)}
+            placeholder="https://goals.example.com"
+            required
+          />
+        </label>
+        <label>
+          API token
+          <input
+            type="password"
+            autoComplete="off"
+            value={token}
+            onChange={(e) => setToken(e.target.value)}
+            placeholder={settings?.hasToken ? 'Saved — leave blank to keep it' : 'Paste your token'}
+          />
+        </label>
+        <label>
+          Sync every (minutes)
+          <input
+            type="number"
+            min={1}
+            max={1440}
+            value={interval}
+            onChange={(e) => setInterval_(Number(e.target.value))}
+          />
+        </label>
+        <div className="actions">
+          <button type="submit" disabled={busy}>
+            Save
+          </button>
+          <button type="button" disabled={busy} onClick={testConnection}>
+            Test connection
+          </button>
+          <button type="button" disabled={busy} onClick={syncNow}>
+            Sync now
+          </button>
+        </div>
+      </form>
+      <p className={notice?.kind === 'error' ? 'error' : 'ok'} role="status" data-testid="notice">
+        {notice?.text}
+      </p>
+      <h2>Sync</h2>
+      {status && <SyncStatusView status={status} now={new Date()} />}
+    </main>
+  );
+}

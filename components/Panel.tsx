@@ -1,0 +1,81 @@
+import { useId } from 'react';
+import type { PanelAnswer } from '@/lib/panel/view-types.ts';
+import { AccountHeader } from './AccountHeader.tsx';
+import { HealthSection } from './HealthSection.tsx';
+import { KeyResultsSection } from './KeyResultsSection.tsx';
+import { PanelFooter } from './PanelFooter.tsx';
+
+export type PanelState =
+  | { status: 'loading' }
+  | { status: 'error'; message: string }
+  | { status: 'ready'; answer: PanelAnswer };
+
+interface PanelProps {
+  state: PanelState;
+  collapsed: boolean;
+  onToggle: () => void;
+  now: Date;
+}
+
+function PanelBody({ state, now }: { state: PanelState; now: Date }) {
+  if (state.status === 'loading') return <p className="gl-muted">Loading…</p>;
+  if (state.status === 'error') {
+    return (
+      <p className="gl-error" role="alert">
+        {state.message}
+      </p>
+    );
+  }
+  const { answer } = state;
+  return (
+    <>
+      {answer.kind === 'not_configured' && (
+        <p className="gl-muted">
+          Goal Lens is not connected yet. Open the extension's options to enter your backend URL and token.
+        </p>
+      )}
+      {answer.kind === 'unknown' && (
+        <p className="gl-muted" data-testid="not-in-goal-lens">
+          This account is not in Goal Lens.
+        </p>
+      )}
+      {answer.kind === 'account' && (
+        <>
+          <AccountHeader view={answer.view} />
+          <KeyResultsSection objectives={answer.view.objectives} />
+          <HealthSection health={answer.view.health} />
+        </>
+      )}
+      <PanelFooter sync={answer.sync} now={now} />
+    </>
+  );
+}
+
+export function Panel({ state, collapsed, onToggle, now }: PanelProps) {
+  const bodyId = useId();
+  return (
+    <section
+      className={`gl-panel${collapsed ? ' gl-panel--collapsed' : ''}`}
+      // biome-ignore lint/a11y/noRedundantRoles: tools outside the project look for an explicit role="region".
+      role="region"
+      aria-label="Goal Lens"
+    >
+      <header className="gl-panel__bar">
+        <span className="gl-panel__brand">Goal Lens</span>
+        <button
+          type="button"
+          className="gl-button"
+          aria-expanded={!collapsed}
+          aria-controls={bodyId}
+          onClick={onToggle}
+        >
+          {collapsed ? 'Show' : 'Hide'}
+          <span className="gl-visually-hidden"> Goal Lens panel</span>
+        </button>
+      </header>
+      <div id={bodyId} className="gl-panel__body" hidden={collapsed}>
+        <PanelBody state={state} now={now} />
+      </div>
+    </section>
+  );
+}

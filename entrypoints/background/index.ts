@@ -1,0 +1,43 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { CacheDb } from '@/lib/cache/db.ts';
+import { CACHE_CHANGED } from '@/lib/messages/protocol.ts';
+import { createMessageRouter } from '@/lib/messages/router.ts';
+import { loadSettings } from '@/lib/settings/store.ts';
+import { createSyncEngine } from '@/lib/sync/engine.ts';
+import { createHandlers } from './handlers.ts';
+import { createSyncScheduler } from './scheduler.ts';
+
+/** Tell every tab; tabs without our content script simply have no receiver. */
+async function broadcastCacheChanged() {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map((tab) =>
+      tab.id === undefined
+        ? undefined
+        : browser.tabs.sendMessage(tab.id, { type: CACHE_CHANGED }).catch(() => undefined),
+    ),
+  );
+}
+
+export default defineBackground(() => {
+  const db = new CacheDb();
+  const engine = createSyncEngine(db);
+  const onCacheChanged = () => void broadcastCacheChanged();
+  const scheduler = createSyncScheduler(db, engine, onCacheChanged);
+  const route = createMessageRouter(
+    createHandlers(db, scheduler, onCacheChanged),
+    browser.runtime.id,
+    browser.runtime.getURL('/'),
+  );
+
+  browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+  scheduler.listen();
+
+  const start = async () => {
+    await scheduler.setInterval((await loadSettings(db)).syncIntervalMinutes);
+    await scheduler.run();
+  };
+  browser.runtime.onInstalled.addListener(() => void start());
+  browser.runtime.onStartup.addListener(() => void start());
+});

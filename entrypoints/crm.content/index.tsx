@@ -1,0 +1,81 @@
+import { createRoot, type Root } from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { PanelApp } from '@/components/PanelApp.tsx';
+import panelCss from '@/components/panel.css?inline';
+import { CRM_HOST_PATTERNS, detectAccountPage } from '@/lib/crm/index.ts';
+import type { AccountPage } from '@/lib/crm/types.ts';
+import { createMessageClient } from '@/lib/messages/client.ts';
+import { CACHE_CHANGED } from '@/lib/messages/protocol.ts';
+import { createPageStore, type PageStore } from '@/lib/panel/page-store.ts';
+
+const COLLAPSED_KEY = 'panel.collapsed';
+
+async function mountPanel(
+  ctx: ContentScriptContext,
+  store: PageStore,
+): Promise<ShadowRootContentScriptUi<Root>> {
+  const request = createMessageClient((message) => browser.runtime.sendMessage(message));
+  const collapsed = Boolean((await browser.storage.local.get(COLLAPSED_KEY))[COLLAPSED_KEY]);
+  const ui = await createShadowRootUi<Root>(ctx, {
+    name: 'goal-lens-panel',
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    mode: 'open',
+    css: panelCss,
+    onMount(container) {
+      const root = createRoot(container);
+      root.render(
+        <PanelApp
+          store={store}
+          request={request}
+          collapsed={collapsed}
+          onCollapsedChange={(value) => void browser.storage.local.set({ [COLLAPSED_KEY]: value })}
+        />,
+      );
+      return root;
+    },
+    onRemove: (root) => root?.unmount(),
+  });
+  ui.mount();
+  return ui;
+}
+
+export default defineContentScript({
+  matches: [...CRM_HOST_PATTERNS],
+  cssInjectionMode: 'manual',
+  main(ctx) {
+    let store: PageStore | undefined;
+    let ui: Promise<ShadowRootContentScriptUi<Root>> | undefined;
+
+    const follow = (url: string) => {
+      const page: AccountPage | null = detectAccountPage(url);
+      if (!page) {
+        // Leaving account pages removes every trace of the panel from the CRM's DOM.
+        void ui?.then((mounted) => mounted.remove());
+        ui = undefined;
+        store = undefined;
+        return;
+      }
+      if (store && ui) store.setPage(page);
+      else {
+        store = createPageStore(page);
+        ui = mountPanel(ctx, store);
+      }
+    };
+
+    const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+      // Only the background (our id, no tab) may tell us the cache changed.
+      if (sender.id !== browser.runtime.id || sender.tab) return;
+      if ((message as { type?: unknown } | null)?.type === CACHE_CHANGED) store?.refresh();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => follow(event.newUrl.href));
+    follow(location.href);
+  },
+});

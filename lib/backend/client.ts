@@ -1,0 +1,98 @@
+import type { z } from 'zod';
+import { AppError } from '../errors.ts';
+import { ApiError, ChangesResponse, MeResponse } from '../schemas/api.ts';
+
+export type FetchFn = typeof fetch;
+
+const REQUEST_TIMEOUT_MS = 30_000;
+
+/** Codes the sync engine and the UI act on: `auth` stops retries, the others back off. */
+export type BackendErrorCode =
+  | 'unreachable'
+  | 'auth'
+  | 'cursor_expired'
+  | 'rate_limited'
+  | 'http'
+  | 'invalid_response';
+
+export class BackendError extends AppError {
+  constructor(
+    override readonly code: BackendErrorCode,
+    message: string,
+    readonly status?: number,
+    readonly retryAfterMs?: number,
+    details?: unknown,
+  ) {
+    super(code, message, details);
+    this.name = 'BackendError';
+  }
+}
+
+function retryAfterMs(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+async function errorFromResponse(response: Response): Promise<BackendError> {
+  const body = ApiError.safeParse(await response.json().catch(() => null));
+  const serverWords = body.success ? body.data.error.message : response.statusText;
+  if (response.status === 401 || response.status === 403) {
+    return new BackendError(
+      'auth',
+      `The backend refused the API token (${response.status}): ${serverWords}`,
+      response.status,
+    );
+  }
+  if (response.status === 410) return new BackendError('cursor_expired', serverWords, 410);
+  if (response.status === 429) {
+    const wait = retryAfterMs(response.headers.get('Retry-After'));
+    return new BackendError('rate_limited', 'The backend asks us to slow down.', 429, wait, {
+      retryAfterMs: wait,
+    });
+  }
+  return new BackendError('http', `The backend answered ${response.status}: ${serverWords}`, response.status);
+}
+
+export function createBackendClient(baseUrl: string, token: string, fetchFn: FetchFn = fetch) {
+  async function get<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
+    let response: Response;
+    try {
+      response = await fetchFn(`${baseUrl}${path}`, {
+        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+        // A redirect could carry the token to another origin.
+        redirect: 'error',
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new BackendError('unreachable', `Cannot reach the backend at ${baseUrl} (${reason}).`);
+    }
+    if (!response.ok) throw await errorFromResponse(response);
+    const json = await response.json().catch(() => undefined);
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new BackendError(
+        'invalid_response',
+        `The backend's answer to ${path.split('?')[0]} is malformed.`,
+        response.status,
+        undefined,
+        parsed.error.issues,
+      );
+    }
+    return parsed.data;
+  }
+
+  return {
+    me: () => get('/v1/me', MeResponse),
+    changes(cursor: string | null, limit: number) {
+      const query = new URLSearchParams({ limit: String(limit) });
+      if (cursor) query.set('cursor', cursor);
+      return get(`/v1/changes?${query}`, ChangesResponse);
+    },
+  };
+}
+
+export type BackendClient = ReturnType<typeof createBackendClient>;

@@ -1,0 +1,86 @@
+import { Dexie, type Table } from 'dexie';
+import { toSalesforceId18 } from '../crm/salesforce-id.ts';
+import type {
+  Account,
+  CrmName,
+  KeyResult,
+  Metric,
+  MetricDefinition,
+  Objective,
+  Outcome,
+  Tier,
+  User,
+} from '../schemas/entities.ts';
+
+/** Cached rows are the wire entities plus the derived keys the panel's lookups need indexes on. */
+export type CachedAccount = Account & { refKeys: string[] };
+export type CachedKeyResult = KeyResult & { linkAccountIds: string[]; linkTierIds: string[] };
+export type CachedMetric = Metric & { id: string };
+
+export interface KvRow {
+  key: string;
+  value: unknown;
+}
+
+export function crmRefKey(crm: CrmName, recordId: string): string {
+  const id = crm === 'salesforce' ? (toSalesforceId18(recordId) ?? recordId) : recordId;
+  return `${crm}:${id}`;
+}
+
+export function toCachedAccount(account: Account): CachedAccount {
+  return { ...account, refKeys: account.crmRefs.map((ref) => crmRefKey(ref.crm, ref.id)) };
+}
+
+export function toCachedKeyResult(kr: KeyResult): CachedKeyResult {
+  return { ...kr, linkAccountIds: kr.scope.accountIds ?? [], linkTierIds: kr.scope.tierIds ?? [] };
+}
+
+export class CacheDb extends Dexie {
+  users!: Table<User, string>;
+  tiers!: Table<Tier, string>;
+  accounts!: Table<CachedAccount, string>;
+  objectives!: Table<Objective, string>;
+  keyResults!: Table<CachedKeyResult, string>;
+  metricDefinitions!: Table<MetricDefinition, string>;
+  metrics!: Table<CachedMetric, string>;
+  outcomes!: Table<Outcome, string>;
+  /** Settings, the sync cursor and the sync status: small values owned by the background. */
+  kv!: Table<KvRow, string>;
+
+  constructor(name = 'goal-lens') {
+    super(name);
+    this.version(1).stores({
+      users: 'id',
+      tiers: 'id',
+      accounts: 'id, *refKeys, tierId, ownerId',
+      objectives: 'id',
+      keyResults: 'id, objectiveId, *linkAccountIds, *linkTierIds',
+      metricDefinitions: 'key',
+      metrics: 'id, accountId',
+      outcomes: 'id, keyResultId, accountId',
+      kv: 'key',
+    });
+  }
+
+  /** The tables the change feed fills, in the order a full resync clears and refills them. */
+  get entityTables() {
+    return [
+      this.users,
+      this.tiers,
+      this.accounts,
+      this.objectives,
+      this.keyResults,
+      this.metricDefinitions,
+      this.metrics,
+      this.outcomes,
+    ];
+  }
+}
+
+export async function readKv<T>(db: CacheDb, key: string): Promise<T | undefined> {
+  return (await db.kv.get(key))?.value as T | undefined;
+}
+
+export async function writeKv(db: CacheDb, key: string, value: unknown): Promise<void> {
+  await db.kv.put({ key, value });
+}

@@ -1,0 +1,26 @@
+import { hubspot } from './hubspot.ts';
+import { salesforce } from './salesforce.ts';
+import type { AccountPage, CrmDetector } from './types.ts';
+
+export type { AccountPage, CrmName } from './types.ts';
+
+// One line per CRM; hosts do not overlap, so the first detector that owns the host decides.
+const DETECTORS: readonly CrmDetector[] = [salesforce, hubspot];
+
+/** Hosts the content script must run on; the manifest reads this so it cannot drift from detection. */
+export const CRM_HOST_PATTERNS: readonly string[] = DETECTORS.flatMap((detector) => detector.hostPatterns);
+
+/** The CRM account/company record shown at `url`, or null for any other page (lists, contacts, setup...). */
+export function detectAccountPage(url: string): AccountPage | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  // The CRMs are only served over https; anything else is a look-alike or a local file.
+  if (parsed.protocol !== 'https:') return null;
+  const detector = DETECTORS.find((candidate) => candidate.hostMatches(parsed.hostname));
+  const recordId = detector?.detect(parsed) ?? null;
+  return detector && recordId !== null ? { crm: detector.crm, recordId } : null;
+}

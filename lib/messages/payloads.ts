@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { CrmName } from '../schemas/entities.ts';
+import type { MessageMap, MessageType } from './protocol.ts';
+
+const Empty = z.object({}).strict();
+
+/** Background-side validation of every request payload; strict, so unexpected fields are refused. */
+export const PAYLOAD_SCHEMAS = {
+  'panel/view': z.object({ crm: CrmName, recordId: z.string().min(1).max(200) }).strict(),
+  'settings/get': Empty,
+  'settings/save': z
+    .object({
+      backendUrl: z.string().max(2000),
+      token: z.string().max(4000).optional(),
+      syncIntervalMinutes: z.number().int().min(1).max(1440).optional(),
+    })
+    .strict(),
+  'connection/test': z
+    .object({ backendUrl: z.string().max(2000).optional(), token: z.string().max(4000).optional() })
+    .strict(),
+  'sync/now': Empty,
+  'sync/status': Empty,
+} satisfies { [K in MessageType]: z.ZodType<MessageMap[K]['request']> };
+
+export const ALLOWED_SENDER: { [K in MessageType]: MessageMap[K]['from'] } = {
+  'panel/view': 'content-script',
+  'settings/get': 'extension-page',
+  'settings/save': 'extension-page',
+  'connection/test': 'extension-page',
+  'sync/now': 'extension-page',
+  'sync/status': 'extension-page',
+};

@@ -1,0 +1,45 @@
+import type { ErrorInfo } from '../errors.ts';
+import type { PanelAnswer } from '../panel/view-types.ts';
+import type { CrmName, User } from '../schemas/entities.ts';
+import type { SettingsView } from '../settings/settings.ts';
+import type { SyncStatus } from '../sync/status.ts';
+
+/** Who may send a message: pages of this extension (options, popup) or its content scripts. */
+export type SenderKind = 'extension-page' | 'content-script';
+
+/**
+ * Every request the background answers, with the only sender kind allowed to make it. Types only:
+ * this file is shared with the content script, which must stay free of zod.
+ */
+export interface MessageMap {
+  'panel/view': {
+    from: 'content-script';
+    request: { crm: CrmName; recordId: string };
+    response: PanelAnswer;
+  };
+  'settings/get': { from: 'extension-page'; request: Record<string, never>; response: SettingsView };
+  'settings/save': {
+    from: 'extension-page';
+    request: { backendUrl: string; token?: string; syncIntervalMinutes?: number };
+    response: SettingsView;
+  };
+  'connection/test': {
+    from: 'extension-page';
+    request: { backendUrl?: string; token?: string };
+    response: { user: User };
+  };
+  'sync/now': { from: 'extension-page'; request: Record<string, never>; response: SyncStatus };
+  'sync/status': { from: 'extension-page'; request: Record<string, never>; response: SyncStatus };
+}
+
+export type MessageType = keyof MessageMap;
+export type RequestOf<K extends MessageType> = MessageMap[K]['request'];
+export type ResponseOf<K extends MessageType> = MessageMap[K]['response'];
+export interface RequestEnvelope<K extends MessageType = MessageType> {
+  type: K;
+  payload: RequestOf<K>;
+}
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+/** The one message the background sends to tabs: "what you show may be out of date, ask again". */
+export const CACHE_CHANGED = 'goal-lens/cache-changed';

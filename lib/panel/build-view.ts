@@ -1,0 +1,114 @@
+import type { CacheDb, CachedAccount, CachedKeyResult } from '../cache/db.ts';
+import { healthScore, scoreMetrics } from '../health/health-score.ts';
+import { healthTrend } from '../health/health-trend.ts';
+import { keyResultPace } from '../okr/pace.ts';
+import { keyResultProgress } from '../okr/progress.ts';
+import { DEFAULT_QUICK_LOG, type Metric } from '../schemas/entities.ts';
+import type { HealthView, KeyResultView, ObjectiveGroup, PanelView } from './view-types.ts';
+
+const TREND_POINTS = 12;
+
+/** A key result is linked to an account directly or through the account's tier. */
+async function linkedKeyResults(db: CacheDb, account: CachedAccount) {
+  const [direct, byTier] = await Promise.all([
+    db.keyResults.where('linkAccountIds').equals(account.id).toArray(),
+    db.keyResults.where('linkTierIds').equals(account.tierId).toArray(),
+  ]);
+  const linked = new Map<string, { kr: CachedKeyResult; linkedBy: 'account' | 'tier' }>();
+  for (const kr of byTier) linked.set(kr.id, { kr, linkedBy: 'tier' });
+  for (const kr of direct) linked.set(kr.id, { kr, linkedBy: 'account' });
+  return [...linked.values()];
+}
+
+async function buildHealth(db: CacheDb, accountId: string): Promise<HealthView> {
+  const [metrics, definitionRows] = await Promise.all([
+    db.metrics.where('accountId').equals(accountId).toArray(),
+    db.metricDefinitions.toArray(),
+  ]);
+  const definitions = new Map(definitionRows.map((d) => [d.key, d]));
+  const health = healthScore(scoreMetrics(metrics, definitions));
+  const byKey = new Map<string, Metric>(metrics.map((m) => [m.key, m]));
+  const metricTrend = (key: string) =>
+    (byKey.get(key)?.history ?? []).slice(-TREND_POINTS).map((h) => h.value);
+  return {
+    score: health.score,
+    drag: health.drag,
+    trend: healthTrend(metrics, definitions)
+      .slice(-TREND_POINTS)
+      .map((point) => point.score),
+    perspectives: health.perspectives.map((p) => ({
+      ...p,
+      metrics: p.metrics.map((m) => ({ ...m, trend: metricTrend(m.key) })),
+    })),
+  };
+}
+
+export async function buildPanelView(db: CacheDb, account: CachedAccount, now: Date): Promise<PanelView> {
+  const [tier, owner, links, health] = await Promise.all([
+    db.tiers.get(account.tierId),
+    account.ownerId ? db.users.get(account.ownerId) : undefined,
+    linkedKeyResults(db, account),
+    buildHealth(db, account.id),
+  ]);
+  const objectiveIds = [...new Set(links.map((l) => l.kr.objectiveId))];
+  const ownerIds = [...new Set(links.flatMap((l) => (l.kr.ownerId ? [l.kr.ownerId] : [])))];
+  const [objectives, owners] = await Promise.all([
+    db.objectives.bulkGet(objectiveIds),
+    db.users.bulkGet(ownerIds),
+  ]);
+  const ownerName = new Map(owners.flatMap((u) => (u ? [[u.id, u.name] as const] : [])));
+
+  const groups = new Map<string, ObjectiveGroup>();
+  for (const objective of objectives) {
+    if (!objective) continue;
+    groups.set(objective.id, {
+      id: objective.id,
+      title: objective.title,
+      level: objective.level,
+      perspective: objective.perspective ?? null,
+      periodEnd: objective.periodEnd,
+      keyResults: [],
+    });
+  }
+  for (const { kr, linkedBy } of links) {
+    const objective = objectives.find((o) => o?.id === kr.objectiveId);
+    const group = groups.get(kr.objectiveId);
+    if (!objective || !group) continue;
+    const progress = keyResultProgress(kr);
+    const view: KeyResultView = {
+      id: kr.id,
+      title: kr.title,
+      unit: kr.unit,
+      direction: kr.direction,
+      start: kr.start,
+      target: kr.target,
+      current: kr.current,
+      progress,
+      pace: keyResultPace(progress, objective.periodStart, objective.periodEnd, now),
+      dueDate: kr.dueDate ?? null,
+      ownerName: kr.ownerId ? (ownerName.get(kr.ownerId) ?? null) : null,
+      confidence: kr.confidence ?? null,
+      quickLog: kr.quickLog ?? DEFAULT_QUICK_LOG,
+      linkedBy,
+    };
+    group.keyResults.push(view);
+  }
+  const levelOrder = { company: 0, team: 1, individual: 2 } as const;
+  const sortedGroups = [...groups.values()]
+    .filter((g) => g.keyResults.length > 0)
+    .sort((a, b) => levelOrder[a.level] - levelOrder[b.level] || a.title.localeCompare(b.title));
+  for (const group of sortedGroups) group.keyResults.sort((a, b) => a.title.localeCompare(b.title));
+
+  return {
+    account: {
+      id: account.id,
+      name: account.name,
+      domain: account.domain ?? null,
+      ownerName: owner?.name ?? null,
+      renewalDate: account.renewalDate ?? null,
+    },
+    tier: tier ? { id: tier.id, name: tier.name, rank: tier.rank, color: tier.color ?? null } : null,
+    objectives: sortedGroups,
+    health,
+  };
+}

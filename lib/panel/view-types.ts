@@ -1,0 +1,68 @@
+import type { ErrorInfo } from '../errors.ts';
+import type { PerspectiveScore, ScoredMetric } from '../health/health-score.ts';
+import type { Pace } from '../okr/pace.ts';
+import type { KeyResult, Objective, Perspective } from '../schemas/entities.ts';
+import type { RecordProblem } from '../sync/validate-changes.ts';
+
+/** Everything the panel renders, computed by the background so the content script stays thin. */
+export interface KeyResultView {
+  id: string;
+  title: string;
+  unit: KeyResult['unit'];
+  direction: KeyResult['direction'];
+  start: number;
+  target: number;
+  current: number;
+  progress: number;
+  pace: Pace;
+  dueDate: string | null;
+  ownerName: string | null;
+  confidence: number | null;
+  quickLog: { label: string; delta: number };
+  linkedBy: 'account' | 'tier';
+}
+
+export interface ObjectiveGroup {
+  id: string;
+  title: string;
+  level: Objective['level'];
+  perspective: Perspective | null;
+  periodEnd: string;
+  keyResults: KeyResultView[];
+}
+
+export interface MetricView extends ScoredMetric {
+  trend: number[];
+}
+
+export interface HealthView {
+  score: number | null;
+  perspectives: (Omit<PerspectiveScore, 'metrics'> & { metrics: MetricView[] })[];
+  drag: { key: string; label: string; points: number } | null;
+  trend: number[];
+}
+
+export interface PanelView {
+  account: {
+    id: string;
+    name: string;
+    domain: string | null;
+    ownerName: string | null;
+    renewalDate: string | null;
+  };
+  tier: { id: string; name: string; rank: number; color: string | null } | null;
+  objectives: ObjectiveGroup[];
+  health: HealthView;
+}
+
+export interface SyncSummary {
+  lastSuccessAt: string | null;
+  stale: boolean;
+  error: ErrorInfo | null;
+  problems: RecordProblem[];
+}
+
+export type PanelAnswer =
+  | { kind: 'account'; view: PanelView; sync: SyncSummary }
+  | { kind: 'unknown'; sync: SyncSummary }
+  | { kind: 'not_configured'; sync: SyncSummary };

@@ -1,0 +1,59 @@
+import { AppError } from '../errors.ts';
+
+export const DEFAULT_SYNC_INTERVAL_MINUTES = 15;
+
+export interface Settings {
+  backendUrl: string | null;
+  token: string | null;
+  syncIntervalMinutes: number;
+}
+
+/** What the options page may see: never the token itself. */
+export interface SettingsView {
+  backendUrl: string | null;
+  hasToken: boolean;
+  syncIntervalMinutes: number;
+}
+
+export const EMPTY_SETTINGS: Settings = {
+  backendUrl: null,
+  token: null,
+  syncIntervalMinutes: DEFAULT_SYNC_INTERVAL_MINUTES,
+};
+
+export function toSettingsView(settings: Settings): SettingsView {
+  return {
+    backendUrl: settings.backendUrl,
+    hasToken: Boolean(settings.token),
+    syncIntervalMinutes: settings.syncIntervalMinutes,
+  };
+}
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** The token travels in every request, so plain http is allowed only to this machine. */
+export function normaliseBackendUrl(input: string): string {
+  const text = input.trim();
+  if (!text)
+    throw new AppError('invalid_backend_url', 'Enter the backend URL, e.g. https://goals.example.com.');
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new AppError('invalid_backend_url', `"${text}" is not a URL. Use e.g. https://goals.example.com.`);
+  }
+  const loopback = LOOPBACK_HOSTS.has(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new AppError(
+      'invalid_backend_url',
+      'The backend URL must start with https:// (http:// only for localhost).',
+    );
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new AppError(
+      'invalid_backend_url',
+      'The backend URL must not contain credentials, a query or a fragment.',
+    );
+  }
+  return url.href.replace(/\/+$/, '');
+}

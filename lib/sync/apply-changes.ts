@@ -1,0 +1,67 @@
+import type { Table } from 'dexie';
+import { type CacheDb, toCachedAccount, toCachedKeyResult } from '../cache/db.ts';
+import { type EntityType, metricId } from '../schemas/entities.ts';
+import type { ValidChange } from './validate-changes.ts';
+
+const TABLE_OF: Record<EntityType, string> = {
+  user: 'users',
+  tier: 'tiers',
+  account: 'accounts',
+  objective: 'objectives',
+  keyResult: 'keyResults',
+  metricDefinition: 'metricDefinitions',
+  metric: 'metrics',
+  outcome: 'outcomes',
+};
+
+export function tableFor(db: CacheDb, type: EntityType): Table<unknown, string> {
+  return db.table(TABLE_OF[type]);
+}
+
+function toRow(change: Extract<ValidChange, { op: 'put' }>): unknown {
+  switch (change.type) {
+    case 'account':
+      return toCachedAccount(change.data);
+    case 'keyResult':
+      return toCachedKeyResult(change.data);
+    case 'metric':
+      return { ...change.data, id: metricId(change.data) };
+    default:
+      return change.data;
+  }
+}
+
+/**
+ * Only the last change to a record within a batch matters (a team move arrives as a tombstone
+ * followed by a put), and collapsing first lets each table take one bulk write.
+ */
+export function collapseChanges(changes: Iterable<ValidChange>): Map<string, ValidChange> {
+  const latest = new Map<string, ValidChange>();
+  for (const change of changes) {
+    const key = `${change.type}\u0000${change.id}`;
+    latest.delete(key);
+    latest.set(key, change);
+  }
+  return latest;
+}
+
+function groupOf<T>(groups: Map<EntityType, T[]>, type: EntityType): T[] {
+  const group = groups.get(type) ?? [];
+  groups.set(type, group);
+  return group;
+}
+
+/** Must run inside a read-write transaction over the entity tables. */
+export async function applyChanges(db: CacheDb, changes: Iterable<ValidChange>): Promise<number> {
+  const puts = new Map<EntityType, unknown[]>();
+  const deletes = new Map<EntityType, string[]>();
+  let count = 0;
+  for (const change of collapseChanges(changes).values()) {
+    count++;
+    if (change.op === 'put') groupOf(puts, change.type).push(toRow(change));
+    else groupOf(deletes, change.type).push(change.id);
+  }
+  for (const [type, ids] of deletes) await tableFor(db, type).bulkDelete(ids);
+  for (const [type, rows] of puts) await tableFor(db, type).bulkPut(rows);
+  return count;
+}

@@ -1,0 +1,162 @@
+import { type BackendClient, BackendError, createBackendClient, type FetchFn } from '../backend/client.ts';
+import { type CacheDb, readKv, writeKv } from '../cache/db.ts';
+import { AppError, toErrorInfo } from '../errors.ts';
+import { loadSettings } from '../settings/store.ts';
+import { applyChanges, collapseChanges, tableFor } from './apply-changes.ts';
+import { type CacheCounts, INITIAL_SYNC_STATUS, type SyncStatus } from './status.ts';
+import { type RecordProblem, type ValidChange, validateChanges } from './validate-changes.ts';
+
+const CURSOR_KEY = 'sync.cursor';
+const STATUS_KEY = 'sync.status';
+
+export interface SyncOptions {
+  fetch?: FetchFn;
+  pageSize?: number;
+  now?: () => Date;
+}
+
+export interface SyncResult {
+  status: SyncStatus;
+  /** Whether the cache changed, so open panels should ask again. */
+  changed: boolean;
+}
+
+export async function readSyncStatus(db: CacheDb): Promise<SyncStatus> {
+  return (await readKv<SyncStatus>(db, STATUS_KEY)) ?? INITIAL_SYNC_STATUS;
+}
+
+export async function writeSyncStatus(db: CacheDb, status: SyncStatus): Promise<void> {
+  await writeKv(db, STATUS_KEY, status);
+}
+
+async function countCache(db: CacheDb): Promise<CacheCounts> {
+  const [accounts, keyResults, metrics, tiers, objectives, users] = await Promise.all([
+    db.accounts.count(),
+    db.keyResults.count(),
+    db.metrics.count(),
+    db.tiers.count(),
+    db.objectives.count(),
+    db.users.count(),
+  ]);
+  return { accounts, keyResults, metrics, tiers, objectives, users };
+}
+
+/** Applies the feed page by page; each page and its cursor are stored in one transaction. */
+async function deltaSync(db: CacheDb, client: BackendClient, pageSize: number, problems: RecordProblem[]) {
+  let cursor = (await readKv<string>(db, CURSOR_KEY)) ?? null;
+  let changed = false;
+  for (;;) {
+    const page = await client.changes(cursor, pageSize);
+    const { valid, problems: pageProblems } = validateChanges(page.changes);
+    problems.push(...pageProblems);
+    await db.transaction('rw', [...db.entityTables, db.kv], async () => {
+      if ((await applyChanges(db, valid)) > 0) changed = true;
+      await writeKv(db, CURSOR_KEY, page.cursor);
+    });
+    cursor = page.cursor;
+    if (!page.hasMore) return changed;
+  }
+}
+
+/**
+ * The server forgot our cursor, so we may have missed deletions: read the whole feed, then replace
+ * the cache in one transaction so a panel never sees half of the old and half of the new. Records
+ * that fail validation keep their last good cached version.
+ */
+async function fullResync(db: CacheDb, client: BackendClient, pageSize: number, problems: RecordProblem[]) {
+  const collected: ValidChange[] = [];
+  let cursor: string | null = null;
+  for (;;) {
+    const page = await client.changes(cursor, pageSize);
+    const { valid, problems: pageProblems } = validateChanges(page.changes);
+    problems.push(...pageProblems);
+    collected.push(...valid);
+    cursor = page.cursor;
+    if (!page.hasMore) break;
+  }
+  const latest = [...collapseChanges(collected).values()].filter((change) => change.op === 'put');
+  await db.transaction('rw', [...db.entityTables, db.kv], async () => {
+    const kept = await Promise.all(
+      problems.map(async (p) => ({ p, row: await tableFor(db, p.type as ValidChange['type']).get(p.id) })),
+    );
+    for (const table of db.entityTables) await table.clear();
+    await applyChanges(db, latest);
+    for (const { p, row } of kept) if (row) await tableFor(db, p.type as ValidChange['type']).put(row);
+    await writeKv(db, CURSOR_KEY, cursor);
+  });
+  return true;
+}
+
+async function runSync(db: CacheDb, options: SyncOptions): Promise<SyncResult> {
+  const now = options.now ?? (() => new Date());
+  const previous = await readSyncStatus(db);
+  const attemptAt = now().toISOString();
+  await writeSyncStatus(db, { ...previous, state: 'syncing', lastAttemptAt: attemptAt });
+  const problems: RecordProblem[] = [];
+  try {
+    const settings = await loadSettings(db);
+    if (!settings.backendUrl || !settings.token) {
+      throw new AppError(
+        'not_configured',
+        'Goal Lens is not connected yet: enter the backend URL and API token in the options.',
+      );
+    }
+    const client = createBackendClient(settings.backendUrl, settings.token, options.fetch);
+    const pageSize = options.pageSize ?? 1000;
+    let changed: boolean;
+    try {
+      changed = await deltaSync(db, client, pageSize, problems);
+    } catch (error) {
+      if (!(error instanceof BackendError && error.code === 'cursor_expired')) throw error;
+      problems.length = 0;
+      changed = await fullResync(db, client, pageSize, problems);
+    }
+    const status: SyncStatus = {
+      state: 'ok',
+      lastAttemptAt: attemptAt,
+      lastSuccessAt: now().toISOString(),
+      lastError: null,
+      problems,
+      counts: await countCache(db),
+      nextRetryAt: null,
+    };
+    await writeSyncStatus(db, status);
+    return { status, changed: changed || problems.length > 0 || previous.problems.length > 0 };
+  } catch (error) {
+    const status: SyncStatus = {
+      ...previous,
+      state: 'error',
+      lastAttemptAt: attemptAt,
+      lastError: { ...toErrorInfo(error), at: now().toISOString() },
+      problems: problems.length ? problems : previous.problems,
+      counts: await countCache(db),
+      nextRetryAt: null,
+    };
+    await writeSyncStatus(db, status);
+    return { status, changed: true };
+  }
+}
+
+/** Forgets everything synced, e.g. when the token now belongs to someone who may see other accounts. */
+export async function resetCache(db: CacheDb): Promise<void> {
+  await db.transaction('rw', [...db.entityTables, db.kv], async () => {
+    for (const table of db.entityTables) await table.clear();
+    await db.kv.bulkDelete([CURSOR_KEY, STATUS_KEY]);
+  });
+}
+
+/** One sync at a time: a second request while one runs shares its result. */
+export function createSyncEngine(db: CacheDb, options: SyncOptions = {}) {
+  let running: Promise<SyncResult> | null = null;
+  return {
+    lastStatus: () => readSyncStatus(db),
+    sync(): Promise<SyncResult> {
+      running ??= runSync(db, options).finally(() => {
+        running = null;
+      });
+      return running;
+    },
+  };
+}
+
+export type SyncEngine = ReturnType<typeof createSyncEngine>;

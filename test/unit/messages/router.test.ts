@@ -1,0 +1,118 @@
+import { describe, expect, test } from 'vitest';
+import { AppError } from '../../../lib/errors.ts';
+import { createMessageClient } from '../../../lib/messages/client.ts';
+import { createMessageRouter, type Handlers } from '../../../lib/messages/router.ts';
+import { classifySender, type SenderFacts } from '../../../lib/messages/sender.ts';
+
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${ID}/`;
+const optionsPage: SenderFacts = { id: ID, url: `${ORIGIN}options.html`, tab: { id: 3 }, frameId: 0 };
+const contentScript: SenderFacts = {
+  id: ID,
+  url: 'https://acme.lightning.force.com/lightning/r/Account/001Dn00000Acme1IAB/view',
+  tab: { id: 7 },
+  frameId: 0,
+};
+
+describe('classifySender', () => {
+  test.each([
+    { name: 'options page in a tab', sender: optionsPage, kind: 'extension-page' },
+    { name: 'popup (no tab)', sender: { id: ID, url: `${ORIGIN}popup.html` }, kind: 'extension-page' },
+    { name: 'content script in a CRM tab', sender: contentScript, kind: 'content-script' },
+    { name: 'content script in a sub-frame', sender: { ...contentScript, frameId: 4 }, kind: 'content-script' },
+    { name: 'another extension', sender: { ...optionsPage, id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz' }, kind: null },
+    { name: 'no sender id', sender: { url: contentScript.url, tab: {}, frameId: 0 }, kind: null },
+    { name: 'a tab without a frame', sender: { id: ID, url: contentScript.url, tab: {} }, kind: null },
+    { name: 'a frame without a tab', sender: { id: ID, url: contentScript.url, frameId: 0 }, kind: null },
+    { name: 'plain http page', sender: { ...contentScript, url: 'http://acme.example/' }, kind: null },
+    { name: 'no url', sender: { id: ID, tab: {}, frameId: 0 }, kind: null },
+    {
+      name: 'a page URL that merely contains the extension origin is no extension page',
+      sender: { ...contentScript, url: `https://evil.example/${ORIGIN}` },
+      kind: 'content-script',
+    },
+  ] as { name: string; sender: SenderFacts; kind: string | null }[])('$name → $kind', ({ sender, kind }) => {
+    expect(classifySender(sender, ID, ORIGIN)).toBe(kind);
+  });
+});
+
+function handlers(calls: string[]): Handlers {
+  const fail = async (): Promise<never> => {
+    throw new AppError('teapot', 'I am a teapot', { hint: 'brew' });
+  };
+  return {
+    'panel/view': async ({ crm, recordId }) => {
+      calls.push(`panel/view ${crm} ${recordId}`);
+      return { kind: 'unknown', sync: { lastSuccessAt: null, stale: true, error: null, problems: [] } };
+    },
+    'settings/get': async () => ({ backendUrl: null, hasToken: false, syncIntervalMinutes: 15 }),
+    'settings/save': fail,
+    'connection/test': fail,
+    'sync/now': fail,
+    'sync/status': fail,
+  };
+}
+
+describe('message router', () => {
+  test('a content script gets its answer through the typed client', async () => {
+    const calls: string[] = [];
+    const route = createMessageRouter(handlers(calls), ID, ORIGIN);
+    const request = createMessageClient((message) => route(message, contentScript));
+    const answer = await request('panel/view', { crm: 'salesforce', recordId: '001Dn00000Acme1IAB' });
+    expect(answer.kind).toBe('unknown');
+    expect(calls).toEqual(['panel/view salesforce 001Dn00000Acme1IAB']);
+  });
+
+  test('errors travel back intact: code, message and details', async () => {
+    const route = createMessageRouter(handlers([]), ID, ORIGIN);
+    const request = createMessageClient((message) => route(message, optionsPage));
+    const error = await request('sync/now', {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ code: 'teapot', message: 'I am a teapot', details: { hint: 'brew' } });
+  });
+
+  test.each([
+    {
+      attack: 'a content script reading settings (and so the backend URL) is refused',
+      sender: contentScript,
+      message: { type: 'settings/get', payload: {} },
+      code: 'forbidden_message',
+    },
+    {
+      attack: 'a content script triggering a connection test to a URL of its choosing is refused',
+      sender: contentScript,
+      message: { type: 'connection/test', payload: { backendUrl: 'https://evil.example' } },
+      code: 'forbidden_message',
+    },
+    {
+      attack: 'another extension cannot ask anything, even with a valid payload',
+      sender: { ...contentScript, id: 'other' },
+      message: { type: 'panel/view', payload: { crm: 'salesforce', recordId: '001' } },
+      code: 'forbidden_sender',
+    },
+    {
+      attack: 'extra payload fields are refused rather than ignored',
+      sender: contentScript,
+      message: { type: 'panel/view', payload: { crm: 'salesforce', recordId: '001', url: 'https://evil.example' } },
+      code: 'invalid_payload',
+    },
+    {
+      attack: 'an unknown CRM name is refused',
+      sender: contentScript,
+      message: { type: 'panel/view', payload: { crm: 'myspace', recordId: '1' } },
+      code: 'invalid_payload',
+    },
+    {
+      attack: 'prototype keys are not message types',
+      sender: optionsPage,
+      message: { type: 'constructor', payload: {} },
+      code: 'unknown_message',
+    },
+    { attack: 'a bare string is not a message', sender: optionsPage, message: 'sync/now', code: 'bad_message' },
+  ])('$attack', async ({ sender, message, code }) => {
+    const calls: string[] = [];
+    const reply = await createMessageRouter(handlers(calls), ID, ORIGIN)(message, sender);
+    expect(reply).toMatchObject({ ok: false, error: { code } });
+    expect(calls).toEqual([]);
+  });
+});

@@ -1,0 +1,89 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { CacheDb } from '../../../lib/cache/db.ts';
+import type { RawChange } from '../../../lib/schemas/api.ts';
+import { applyChanges } from '../../../lib/sync/apply-changes.ts';
+import { validateChanges } from '../../../lib/sync/validate-changes.ts';
+
+const account = (id: string, name: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  name,
+  crmRefs: [{ crm: 'salesforce', id: '001Dn00000Acme1IAB' }],
+  tierId: 'tier-1',
+  attributes: { arr: 420_000 },
+  updatedAt: '2026-11-01T00:00:00Z',
+  ...extra,
+});
+
+describe('validateChanges', () => {
+  test('keeps valid records and names the record and field of each invalid one', () => {
+    const changes: RawChange[] = [
+      { type: 'account', op: 'put', id: 'a1', data: account('a1', 'Acme') },
+      { type: 'account', op: 'put', id: 'a2', data: account('a2', 'Bad', { attributes: { arr: { $gt: 1 } } }) },
+      { type: 'account', op: 'put', id: 'a3', data: account('a4', 'Wrong id') },
+      { type: 'tier', op: 'delete', id: 't9' },
+      { type: 'metric', op: 'put', id: 'a1:nps', data: { accountId: 'a1', key: 'nps', value: 'high', asOf: 'x' } },
+    ];
+    const { valid, problems } = validateChanges(changes);
+    expect(valid.map((c) => `${c.type}:${c.op}:${c.id}`)).toEqual(['account:put:a1', 'tier:delete:t9']);
+    expect(problems).toEqual([
+      { type: 'account', id: 'a2', field: 'attributes.arr', message: expect.any(String) },
+      { type: 'account', id: 'a3', field: 'id', message: 'the record\'s own id is "a4"' },
+      { type: 'metric', id: 'a1:nps', field: 'value', message: expect.any(String) },
+      { type: 'metric', id: 'a1:nps', field: 'asOf', message: expect.any(String) },
+    ]);
+  });
+});
+
+describe('applyChanges', () => {
+  let db: CacheDb;
+  beforeEach(async () => {
+    db = new CacheDb(`test-${Math.random()}`);
+    await db.open();
+  });
+  afterEach(async () => {
+    await db.delete();
+  });
+
+  test('indexes accounts by CRM ref, normalising 15-char Salesforce ids', async () => {
+    const { valid } = validateChanges([
+      {
+        type: 'account',
+        op: 'put',
+        id: 'a1',
+        data: account('a1', 'Acme', {
+          crmRefs: [
+            { crm: 'salesforce', id: '001Dn00000Acme1' },
+            { crm: 'hubspot', id: '10001' },
+          ],
+        }),
+      },
+    ]);
+    await db.transaction('rw', db.entityTables, () => applyChanges(db, valid));
+    expect((await db.accounts.where('refKeys').equals('salesforce:001Dn00000Acme1IAB').first())?.name).toBe('Acme');
+    expect((await db.accounts.where('refKeys').equals('hubspot:10001').first())?.id).toBe('a1');
+  });
+
+  test('the last change to a record in a batch wins (tombstone then put on a team move)', async () => {
+    const { valid } = validateChanges([
+      { type: 'account', op: 'put', id: 'a1', data: account('a1', 'Acme v1') },
+      { type: 'account', op: 'delete', id: 'a1' },
+      { type: 'account', op: 'put', id: 'a1', data: account('a1', 'Acme v2') },
+      { type: 'account', op: 'put', id: 'a2', data: account('a2', 'Gone soon') },
+      { type: 'account', op: 'delete', id: 'a2' },
+      {
+        type: 'metric',
+        op: 'put',
+        id: 'a1:nps',
+        data: { accountId: 'a1', key: 'nps', value: 40, asOf: '2026-11-01T00:00:00Z' },
+      },
+    ]);
+    const count = await db.transaction('rw', db.entityTables, () => applyChanges(db, valid));
+    expect(count).toBe(3);
+    expect((await db.accounts.toArray()).map((a) => a.name)).toEqual(['Acme v2']);
+    expect(await db.metrics.where('accountId').equals('a1').count()).toBe(1);
+    const { valid: removal } = validateChanges([{ type: 'metric', op: 'delete', id: 'a1:nps' }]);
+    await db.transaction('rw', db.entityTables, () => applyChanges(db, removal));
+    expect(await db.metrics.count()).toBe(0);
+  });
+});
