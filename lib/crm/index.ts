@@ -1,11 +1,28 @@
+import { attio } from './attio.ts';
+import { close } from './close.ts';
+import { copper } from './copper.ts';
+import { dynamics } from './dynamics.ts';
+import { freshsales } from './freshsales.ts';
 import { hubspot } from './hubspot.ts';
+import { pipedrive } from './pipedrive.ts';
 import { salesforce } from './salesforce.ts';
 import type { AccountPage, CrmDetector } from './types.ts';
+import { zoho } from './zoho.ts';
 
 export type { AccountPage, CrmName } from './types.ts';
 
 // One line per CRM; hosts do not overlap, so the first detector that owns the host decides.
-const DETECTORS: readonly CrmDetector[] = [salesforce, hubspot];
+const DETECTORS: readonly CrmDetector[] = [
+  salesforce,
+  hubspot,
+  dynamics,
+  pipedrive,
+  zoho,
+  attio,
+  close,
+  copper,
+  freshsales,
+];
 
 /** Hosts the content script must run on; the manifest reads this so it cannot drift from detection. */
 export const CRM_HOST_PATTERNS: readonly string[] = DETECTORS.flatMap((detector) => detector.hostPatterns);

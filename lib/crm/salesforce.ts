@@ -1,3 +1,4 @@
+import { pathSegments } from './path.ts';
 import { toSalesforceId18 } from './salesforce-id.ts';
 import type { CrmDetector } from './types.ts';
 
@@ -11,11 +12,6 @@ const MY_DOMAIN_SUFFIX = '.my.salesforce.com';
 // Classic instance hosts from before My Domain became mandatory: na1, eu12, cs42, usa226s...
 // A bare label (www, help, login, trailhead) is never an org, so a digit is required.
 const INSTANCE_HOST = /^[a-z]{2,3}\d{1,3}s?\.salesforce\.com$/;
-
-/** Path segments without the leading and one trailing slash. */
-function segments(path: string): string[] {
-  return path.replace(/^\/|\/$/g, '').split('/');
-}
 
 function accountId(candidate: string | undefined): string | null {
   const id = candidate === undefined ? null : toSalesforceId18(candidate);
@@ -31,7 +27,7 @@ function isRecordView(action: string[]): boolean {
 
 /** `/lightning/r/Account/<id>/view`, or `/lightning/r/<id>/view` where only the key prefix tells the object. */
 function fromLightningPath(path: string): string | null {
-  const [root, kind, ...record] = segments(path);
+  const [root, kind, ...record] = pathSegments(path);
   if (root !== 'lightning' || kind !== 'r') return null;
   const [objectName, ...afterObject] = record;
   const [id, ...action] = objectName?.toLowerCase() === 'account' ? afterObject : record;
@@ -48,14 +44,14 @@ function fromLightningPath(path: string): string | null {
 function fromOneApp(url: URL): string | null {
   if (url.pathname !== '/one/one.app') return null;
   const [route = ''] = url.hash.slice(1).split('?');
-  const [kind, id, ...action] = segments(route);
+  const [kind, id, ...action] = pathSegments(route);
   if (kind !== 'sObject') return null;
   return action.length === 0 || isRecordView(action) ? accountId(id) : null;
 }
 
 /** Classic: the record id is the whole path (`/001.../e` edits, `/001/o` is the Accounts tab). */
 function fromClassicPath(path: string): string | null {
-  const parts = segments(path);
+  const parts = pathSegments(path);
   return parts.length === 1 ? accountId(parts[0]) : null;
 }
 
