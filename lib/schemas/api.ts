@@ -61,6 +61,17 @@ export const OutcomesResponse = z.object({
 });
 export type OutcomesResponse = z.infer<typeof OutcomesResponse>;
 
+/**
+ * `undone`: this call reverted the outcome. `already_undone`: an earlier call did. `revoked`: the
+ * backend never saw the outcome and will now refuse it, so a delivery still in flight cannot apply it.
+ */
+export const UndoResponse = z.object({
+  id: z.string(),
+  status: z.enum(['undone', 'already_undone', 'revoked']),
+  keyResults: z.array(KeyResult),
+});
+export type UndoResponse = z.infer<typeof UndoResponse>;
+
 /** A whole data set, as `npm run server -- import` reads it. */
 export const Snapshot = z.object({
   users: z.array(User).default([]),

@@ -8,8 +8,20 @@ export const SHOWCASE = {
   hubspotHost: 'app.hubspot.com',
   users: {
     lead: { id: 'usr-lead', name: 'Dana Whitfield', email: 'dana.whitfield@example.com', role: 'lead' },
-    csm: { id: 'usr-csm-1', name: 'Priya Raman', email: 'priya.raman@example.com', role: 'csm', teamId: 'team-east' },
-    otherCsm: { id: 'usr-csm-2', name: 'Marco Silva', email: 'marco.silva@example.com', role: 'csm', teamId: 'team-west' },
+    csm: {
+      id: 'usr-csm-1',
+      name: 'Priya Raman',
+      email: 'priya.raman@example.com',
+      role: 'csm',
+      teamId: 'team-east',
+    },
+    otherCsm: {
+      id: 'usr-csm-2',
+      name: 'Marco Silva',
+      email: 'marco.silva@example.com',
+      role: 'csm',
+      teamId: 'team-west',
+    },
   },
   accounts: {
     acme: {

@@ -1,0 +1,175 @@
+import { parseArgs } from 'node:util';
+import { createToken, UnknownUserError } from './auth/tokens.ts';
+import { describeStorage, resolveStorage, type StorageFlags, UsageError } from './cli/storage.ts';
+import { openDb } from './db/open.ts';
+import type { Db } from './db/types.ts';
+import { pruneTombstones } from './feed/prune.ts';
+import { importSnapshot, loadSnapshotFile, SnapshotInvalidError } from './import.ts';
+import { SHOWCASE } from './seed/showcase.ts';
+import { startServer } from './start.ts';
+
+const USAGE = `Usage: npm run server -- <command> [options]
+
+Commands:
+  start [--port 8787] [--host 127.0.0.1] [--data <dir> | --memory] [--seed demo]
+  import <file.json> [--data <dir>]
+  token create --email <email> [--data <dir>]
+  prune-tombstones --older-than <days> [--data <dir>]
+
+Storage: DATABASE_URL=postgres://... uses that Postgres server. Otherwise data lives in embedded
+Postgres in --data <dir> (default .goal-lens-data), or only in memory with start --memory.`;
+
+/** Problems printed before "... and N more": enough to fix a pattern, not a wall of text. */
+const MAX_PROBLEMS = 50;
+
+/** parseArgs's own messages ("Unknown option '--x'") are good; they just need to count as usage errors. */
+function parse<T>(parseFn: () => T): T {
+  try {
+    return parseFn();
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+const DATA = { type: 'string' } as const;
+
+async function withDb<T>(flags: StorageFlags, fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = await openDb(resolveStorage(process.env, flags, false, console.warn));
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+async function start(args: string[]): Promise<void> {
+  const { values, positionals } = parse(() =>
+    parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        port: { type: 'string', default: '8787' },
+        host: { type: 'string', default: '127.0.0.1' },
+        data: DATA,
+        memory: { type: 'boolean' },
+        seed: { type: 'string' },
+      },
+    }),
+  );
+  if (positionals.length > 0) throw new UsageError(`unexpected argument: ${positionals[0]}`);
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError('--port must be 0–65535');
+  if (values.seed !== undefined && values.seed !== 'demo') throw new UsageError('--seed only knows "demo"');
+  const storage = resolveStorage(process.env, values, true, console.warn);
+  const server = await startServer({
+    port,
+    hostname: values.host,
+    storage,
+    ...(values.seed === 'demo' ? { seed: 'demo' as const } : {}),
+  });
+  console.log(`Goal Lens backend listening on ${server.url} (storage: ${describeStorage(storage)})`);
+  if (values.seed === 'demo') {
+    console.log('Demo data loaded. Tokens for the showcase users (shown once):');
+    for (const user of Object.values(SHOWCASE.users)) {
+      console.log(
+        `  ${user.role.padEnd(4)} ${user.email.padEnd(28)} ${await createToken(server.db, user.email)}`,
+      );
+    }
+  }
+  const stop = () => {
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+async function runImport(args: string[]): Promise<void> {
+  const { values, positionals } = parse(() =>
+    parseArgs({ args, allowPositionals: true, options: { data: DATA } }),
+  );
+  const [file, extra] = positionals;
+  if (file === undefined || extra !== undefined) throw new UsageError('import takes exactly one file');
+  const snapshot = await loadSnapshotFile(file);
+  const summary = await withDb(values, (db) => importSnapshot(db, snapshot));
+  for (const [collection, { received, changed }] of Object.entries(summary.counts)) {
+    console.log(`${collection.padEnd(18)} ${String(received).padStart(7)} rows, ${changed} new or changed`);
+  }
+  console.log(`Imported ${file} in ${(summary.ms / 1000).toFixed(1)} s.`);
+}
+
+async function token(args: string[]): Promise<void> {
+  const { values, positionals } = parse(() =>
+    parseArgs({ args, allowPositionals: true, options: { data: DATA, email: { type: 'string' } } }),
+  );
+  if (positionals[0] !== 'create' || positionals.length > 1)
+    throw new UsageError('usage: token create --email <email>');
+  const email = values.email;
+  if (!email) throw new UsageError('token create needs --email <email>');
+  const created = await withDb(values, (db) => createToken(db, email));
+  console.log(`New API token for ${email}. It is shown only this once; paste it into Goal Lens now:`);
+  console.log(created);
+}
+
+async function prune(args: string[]): Promise<void> {
+  const { values, positionals } = parse(() =>
+    parseArgs({ args, allowPositionals: true, options: { data: DATA, 'older-than': { type: 'string' } } }),
+  );
+  if (positionals.length > 0) throw new UsageError(`unexpected argument: ${positionals[0]}`);
+  const days = Number(values['older-than']);
+  if (values['older-than'] === undefined || !Number.isFinite(days) || days < 0) {
+    throw new UsageError('prune-tombstones needs --older-than <days> (0 or more)');
+  }
+  const result = await withDb(values, (db) => pruneTombstones(db, days));
+  console.log(
+    `Pruned ${result.deleted} tombstone(s) older than ${days} day(s). Clients with an older cursor will resync.`,
+  );
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  start,
+  import: runImport,
+  token,
+  'prune-tombstones': prune,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    console.log(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  const run = COMMANDS[command];
+  try {
+    if (!run) throw new UsageError(`unknown command: ${command}`);
+    await run(args);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`error: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof SnapshotInvalidError) {
+      console.error(`Nothing was imported: ${error.problems.length} problem(s) in the snapshot.`);
+      for (const problem of error.problems.slice(0, MAX_PROBLEMS)) console.error(`  ${problem}`);
+      if (error.problems.length > MAX_PROBLEMS)
+        console.error(`  ... and ${error.problems.length - MAX_PROBLEMS} more`);
+      return 1;
+    }
+    if (error instanceof UnknownUserError) {
+      console.error(`error: ${error.message}; import a snapshot containing that user first`);
+      return 1;
+    }
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+const code = await main(process.argv.slice(2));
+// `start` keeps running until a signal; every other command exits with its status.
+if (code !== 0 || process.argv[2] !== 'start') process.exit(code);

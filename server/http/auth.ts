@@ -1,0 +1,27 @@
+import { createMiddleware } from 'hono/factory';
+import type { User } from '../../lib/schemas/index.ts';
+import { userForToken } from '../auth/tokens.ts';
+import type { Db } from '../db/types.ts';
+import { ApiHttpError } from './errors.ts';
+
+export interface AuthEnv {
+  Variables: { user: User };
+}
+
+const BEARER = /^Bearer\s+(\S+)\s*$/i;
+
+/** Resolves `Authorization: Bearer <token>` to its user, or answers 401. */
+export function requireUser(db: Db) {
+  return createMiddleware<AuthEnv>(async (c, next) => {
+    const header = c.req.header('Authorization');
+    if (header === undefined) throw new ApiHttpError(401, 'unauthorized', 'Missing bearer token.');
+    const token = BEARER.exec(header)?.[1];
+    if (token === undefined) {
+      throw new ApiHttpError(401, 'unauthorized', 'The Authorization header must be "Bearer <token>".');
+    }
+    const user = await userForToken(db, token);
+    if (user === null) throw new ApiHttpError(401, 'unauthorized', 'The token was not recognised.');
+    c.set('user', user);
+    await next();
+  });
+}

@@ -1,0 +1,63 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import { openDb } from './db/open.ts';
+import type { Db, StorageChoice } from './db/types.ts';
+import { importSnapshot } from './import.ts';
+import { demoSnapshot } from './seed/demo.ts';
+
+export interface StartOptions {
+  /** 0 picks a free port. Default 8787. */
+  port?: number;
+  /** Default 127.0.0.1: the reference backend is reachable from this machine only unless asked. */
+  hostname?: string;
+  /** An open database (the caller keeps ownership), or a storage choice to open (and later close). */
+  db?: Db;
+  storage?: StorageChoice;
+  seed?: 'demo';
+  logError?: (error: unknown) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  db: Db;
+  /** Stops listening; closes the database too when startServer opened it. */
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const ownsDb = options.db === undefined;
+  const db = options.db ?? (await openDb(options.storage ?? { kind: 'memory' }));
+  try {
+    if (options.seed === 'demo') await importSnapshot(db, demoSnapshot());
+    const hostname = options.hostname ?? '127.0.0.1';
+    const app = createApp(db, options.logError ? { logError: options.logError } : {});
+    const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>(
+      (resolve, reject) => {
+        const server = serve(
+          { fetch: app.fetch, port: options.port ?? 8787, hostname },
+          (info: AddressInfo) => resolve({ server, port: info.port }),
+        );
+        server.once('error', reject);
+      },
+    );
+    const host = hostname.includes(':') ? `[${hostname}]` : hostname === '0.0.0.0' ? '127.0.0.1' : hostname;
+    return {
+      url: `http://${host}:${port}`,
+      port,
+      db,
+      async close() {
+        await new Promise<void>((resolve, reject) => {
+          server.close((error) => (error ? reject(error) : resolve()));
+          // Keep-alive connections would otherwise hold close() open until they time out.
+          if ('closeAllConnections' in server) server.closeAllConnections();
+        });
+        if (ownsDb) await db.close();
+      },
+    };
+  } catch (error) {
+    if (ownsDb) await db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,91 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { userForToken } from '../../server/auth/tokens.ts';
+import { openDb } from '../../server/db/open.ts';
+import { smallSnapshot, USERS } from './fixtures.ts';
+
+const run = promisify(execFile);
+const TSX = join('node_modules', '.bin', 'tsx');
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI as `npm run server` would, against embedded storage (DATABASE_URL unset). */
+async function cli(...args: string[]): Promise<Result> {
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  try {
+    const { stdout, stderr } = await run(TSX, ['server/cli.ts', ...args], { env });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('command line', () => {
+  let dir: string;
+  let data: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'goal-lens-cli-'));
+    data = join(dir, 'data');
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('refuses a bad snapshot, naming the rows, and imports a good one', async () => {
+    const bad = smallSnapshot() as unknown as { accounts: { tierId: unknown }[] };
+    (bad.accounts[1] as { tierId: unknown }).tierId = 42;
+    await writeFile(join(dir, 'bad.json'), JSON.stringify(bad));
+    const refused = await cli('import', join(dir, 'bad.json'), '--data', data);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Nothing was imported');
+    expect(refused.stderr).toContain('accounts[1].tierId: expected string, received number');
+
+    await writeFile(join(dir, 'good.json'), JSON.stringify(smallSnapshot()));
+    const imported = await cli('import', join(dir, 'good.json'), '--data', data);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/accounts\s+8 rows, 8 new or changed/);
+  });
+
+  it('creates a token shown alone on the last line', async () => {
+    const created = await cli('token', 'create', '--email', USERS.lead.email, '--data', data);
+    expect(created.code).toBe(0);
+    const token = created.stdout.trim().split('\n').at(-1) ?? '';
+    expect(token).toMatch(/^glk_[A-Za-z0-9_-]+$/);
+
+    const db = await openDb({ kind: 'dir', dir: data });
+    try {
+      expect((await userForToken(db, token))?.id).toBe(USERS.lead.id);
+    } finally {
+      await db.close();
+    }
+    const unknown = await cli('token', 'create', '--email', 'nobody@example.com', '--data', data);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no user with email nobody@example.com');
+  });
+
+  it('prunes tombstones', async () => {
+    const pruned = await cli('prune-tombstones', '--older-than', '7', '--data', data);
+    expect(pruned.code).toBe(0);
+    expect(pruned.stdout).toContain('Pruned 0 tombstone(s) older than 7 day(s)');
+  });
+
+  it.each([
+    [['frobnicate']],
+    [['token', 'create']],
+    [['prune-tombstones']],
+    [['start', '--port', 'eighty']],
+    [['import', '--bogus']],
+  ])('exits 2 with usage for %j', async (args) => {
+    const result = await cli(...args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Usage: npm run server');
+  });
+});
