@@ -3,11 +3,27 @@ import type { KeyResultView } from '@/lib/panel/view-types.ts';
 
 const PACE_LABEL = { on_track: 'On track', at_risk: 'At risk', off_track: 'Off track' } as const;
 
-export function KeyResultRow({ kr }: { kr: KeyResultView }) {
+interface KeyResultRowProps {
+  kr: KeyResultView;
+  rejection: string | null;
+  onLog: (kr: KeyResultView) => void;
+}
+
+export function KeyResultRow({ kr, rejection, onLog }: KeyResultRowProps) {
   const barWidth = Math.max(0, Math.min(1, kr.progress)) * 100;
   return (
     <li className="gl-kr" data-testid="key-result">
-      <div className="gl-kr__title">{kr.title}</div>
+      <div className="gl-kr__head">
+        <div className="gl-kr__title">{kr.title}</div>
+        <button
+          type="button"
+          className="gl-log"
+          onClick={() => onLog(kr)}
+          aria-label={`Log “${kr.quickLog.label}” on ${kr.title}`}
+        >
+          {kr.quickLog.label}
+        </button>
+      </div>
       <div className="gl-kr__numbers">
         <span>
           {formatKeyResultValue(kr.unit, kr.current)}{' '}
@@ -34,7 +50,18 @@ export function KeyResultRow({ kr }: { kr: KeyResultView }) {
         {kr.ownerName && <span>{kr.ownerName}</span>}
         {kr.confidence !== null && <span>Confidence {kr.confidence}/10</span>}
         <span>{kr.linkedBy === 'tier' ? 'Via tier' : 'This account'}</span>
+        {kr.linkedBy === 'tier' && kr.accountContribution !== 0 && (
+          <span data-testid="account-contribution">
+            This account: {kr.accountContribution > 0 ? '+' : ''}
+            {formatKeyResultValue(kr.unit, kr.accountContribution)} this period
+          </span>
+        )}
       </div>
+      {rejection && (
+        <div className="gl-error" role="alert">
+          An outcome was rejected and rolled back: {rejection}
+        </div>
+      )}
     </li>
   );
 }

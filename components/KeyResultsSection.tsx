@@ -1,9 +1,17 @@
-import type { ObjectiveGroup } from '@/lib/panel/view-types.ts';
+import type { KeyResultView, ObjectiveGroup, OutboxEntry } from '@/lib/panel/view-types.ts';
 import { KeyResultRow } from './KeyResultRow.tsx';
 
 const LEVEL_LABEL = { company: 'Company', team: 'Team', individual: 'Individual' } as const;
 
-export function KeyResultsSection({ objectives }: { objectives: ObjectiveGroup[] }) {
+interface KeyResultsSectionProps {
+  objectives: ObjectiveGroup[];
+  outbox: OutboxEntry[];
+  onLog: (kr: KeyResultView) => void;
+}
+
+export function KeyResultsSection({ objectives, outbox, onLog }: KeyResultsSectionProps) {
+  const rejectionOf = (krId: string) =>
+    outbox.find((entry) => entry.keyResultId === krId && entry.state === 'rejected')?.reason ?? null;
   return (
     <section className="gl-section" aria-labelledby="gl-krs-heading">
       <h3 id="gl-krs-heading" className="gl-section__title">
@@ -18,7 +26,7 @@ export function KeyResultsSection({ objectives }: { objectives: ObjectiveGroup[]
           </h4>
           <ul className="gl-list">
             {objective.keyResults.map((kr) => (
-              <KeyResultRow key={kr.id} kr={kr} />
+              <KeyResultRow key={kr.id} kr={kr} rejection={rejectionOf(kr.id)} onLog={onLog} />
             ))}
           </ul>
         </div>

@@ -1,5 +1,5 @@
-import { useId } from 'react';
-import type { PanelAnswer } from '@/lib/panel/view-types.ts';
+import { type ReactNode, useId } from 'react';
+import type { KeyResultView, PanelAnswer } from '@/lib/panel/view-types.ts';
 import { AccountHeader } from './AccountHeader.tsx';
 import { HealthSection } from './HealthSection.tsx';
 import { KeyResultsSection } from './KeyResultsSection.tsx';
@@ -15,9 +15,19 @@ interface PanelProps {
   collapsed: boolean;
   onToggle: () => void;
   now: Date;
+  onLog: (kr: KeyResultView) => void;
+  toasts: ReactNode;
 }
 
-function PanelBody({ state, now }: { state: PanelState; now: Date }) {
+function PanelBody({
+  state,
+  now,
+  onLog,
+}: {
+  state: PanelState;
+  now: Date;
+  onLog: (kr: KeyResultView) => void;
+}) {
   if (state.status === 'loading') return <p className="gl-muted">Loading…</p>;
   if (state.status === 'error') {
     return (
@@ -42,7 +52,7 @@ function PanelBody({ state, now }: { state: PanelState; now: Date }) {
       {answer.kind === 'account' && (
         <>
           <AccountHeader view={answer.view} />
-          <KeyResultsSection objectives={answer.view.objectives} />
+          <KeyResultsSection objectives={answer.view.objectives} outbox={answer.view.outbox} onLog={onLog} />
           <HealthSection health={answer.view.health} />
         </>
       )}
@@ -51,7 +61,7 @@ function PanelBody({ state, now }: { state: PanelState; now: Date }) {
   );
 }
 
-export function Panel({ state, collapsed, onToggle, now }: PanelProps) {
+export function Panel({ state, collapsed, onToggle, now, onLog, toasts }: PanelProps) {
   const bodyId = useId();
   return (
     <section
@@ -74,8 +84,9 @@ export function Panel({ state, collapsed, onToggle, now }: PanelProps) {
         </button>
       </header>
       <div id={bodyId} className="gl-panel__body" hidden={collapsed}>
-        <PanelBody state={state} now={now} />
+        <PanelBody state={state} now={now} onLog={onLog} />
       </div>
+      {toasts}
     </section>
   );
 }

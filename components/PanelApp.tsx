@@ -1,7 +1,11 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { MessageClient } from '@/lib/messages/client.ts';
+import { keyResultProgress } from '@/lib/okr/progress.ts';
 import type { PageSnapshot, PageStore } from '@/lib/panel/page-store.ts';
+import type { PanelAnswer } from '@/lib/panel/view-types.ts';
+import { OutcomeToast } from './OutcomeToast.tsx';
 import { Panel, type PanelState } from './Panel.tsx';
+import { type Overlay, useOutcomeLog } from './useOutcomeLog.ts';
 
 const CLOCK_TICK_MS = 30_000;
 
@@ -22,9 +26,13 @@ function useNow(): Date {
 }
 
 /** Asks the background for the page's account whenever the page or the cache changes. */
-function usePanelState(snapshot: PageSnapshot, request: MessageClient): PanelState {
-  const [state, setState] = useState<{ key: string; state: PanelState }>({
+function usePanelState(
+  snapshot: PageSnapshot,
+  request: MessageClient,
+): { state: PanelState; revision: number } {
+  const [state, setState] = useState<{ key: string; revision: number; state: PanelState }>({
     key: '',
+    revision: -1,
     state: { status: 'loading' },
   });
   const { crm, recordId } = snapshot.page;
@@ -33,16 +41,41 @@ function usePanelState(snapshot: PageSnapshot, request: MessageClient): PanelSta
   // biome-ignore lint/correctness/useExhaustiveDependencies: the snapshot's identity is the trigger.
   useEffect(() => {
     let current = true;
+    const { revision } = snapshot;
     request('panel/view', { crm, recordId }).then(
-      (answer) => current && setState({ key, state: { status: 'ready', answer } }),
-      (error: Error) => current && setState({ key, state: { status: 'error', message: error.message } }),
+      (answer) => current && setState({ key, revision, state: { status: 'ready', answer } }),
+      (error: Error) =>
+        current && setState({ key, revision, state: { status: 'error', message: error.message } }),
     );
     return () => {
       current = false;
     };
   }, [crm, recordId, key, snapshot, request]);
   // Never show one account's data under another's URL while the new answer is on its way.
-  return state.key === key ? state.state : { status: 'loading' };
+  return state.key === key ? state : { state: { status: 'loading' }, revision: -1 };
+}
+
+/** Shows clicks the background has not answered for yet, so a click is visible in the same frame. */
+function withOverlays(answer: PanelAnswer, overlays: Overlay[]): PanelAnswer {
+  if (answer.kind !== 'account' || overlays.length === 0) return answer;
+  const accountId = answer.view.account.id;
+  const objectives = answer.view.objectives.map((group) => ({
+    ...group,
+    keyResults: group.keyResults.map((kr) => {
+      const mine = overlays.filter((o) => o.keyResultId === kr.id);
+      if (mine.length === 0) return kr;
+      const delta = mine.reduce((sum, o) => sum + o.delta, 0);
+      const current = kr.current + delta;
+      const ownDelta = mine.filter((o) => o.accountId === accountId).reduce((sum, o) => sum + o.delta, 0);
+      return {
+        ...kr,
+        current,
+        progress: keyResultProgress({ ...kr, current }),
+        accountContribution: kr.accountContribution + ownDelta,
+      };
+    }),
+  }));
+  return { ...answer, view: { ...answer.view, objectives } };
 }
 
 export function PanelApp({
@@ -52,12 +85,42 @@ export function PanelApp({
   onCollapsedChange,
 }: PanelAppProps) {
   const snapshot = useSyncExternalStore(store.subscribe, store.get);
-  const state = usePanelState(snapshot, request);
+  const { state, revision } = usePanelState(snapshot, request);
+  const answer = state.status === 'ready' ? state.answer : null;
+  const outcomes = useOutcomeLog(request, answer, revision, store.refresh);
   const [collapsed, setCollapsed] = useState(initiallyCollapsed);
   const now = useNow();
   const toggle = () => {
     setCollapsed(!collapsed);
     onCollapsedChange(!collapsed);
   };
-  return <Panel state={state} collapsed={collapsed} onToggle={toggle} now={now} />;
+  const shown: PanelState =
+    state.status === 'ready'
+      ? { status: 'ready', answer: withOverlays(state.answer, outcomes.overlays) }
+      : state;
+  const accountId = answer?.kind === 'account' ? answer.view.account.id : null;
+  return (
+    <Panel
+      state={shown}
+      collapsed={collapsed}
+      onToggle={toggle}
+      now={now}
+      onLog={(kr) => accountId && outcomes.log(kr, accountId)}
+      toasts={
+        outcomes.toasts.length > 0 && (
+          <div className="gl-toasts">
+            {outcomes.toasts.map((toast) => (
+              <OutcomeToast
+                key={toast.clickId}
+                toast={toast}
+                onUndo={() => outcomes.undo(toast)}
+                onNote={(text) => outcomes.note(toast, text)}
+                onDismiss={() => outcomes.dismiss(toast.clickId)}
+              />
+            ))}
+          </div>
+        )
+      }
+    />
+  );
 }

@@ -6,12 +6,12 @@ import { answerPanel } from '@/lib/panel/answer.ts';
 import { normaliseBackendUrl, toSettingsView } from '@/lib/settings/settings.ts';
 import { loadSettings, saveSettings } from '@/lib/settings/store.ts';
 import { readSyncStatus, resetCache } from '@/lib/sync/engine.ts';
-import type { createSyncScheduler } from './scheduler.ts';
+import { createOutcomeHandlers } from './outcome-handlers.ts';
+import type { SyncScheduler } from './scheduler.ts';
 
-type Scheduler = ReturnType<typeof createSyncScheduler>;
-
-export function createHandlers(db: CacheDb, scheduler: Scheduler, onCacheChanged: () => void): Handlers {
+export function createHandlers(db: CacheDb, scheduler: SyncScheduler, onCacheChanged: () => void): Handlers {
   return {
+    ...createOutcomeHandlers(db, scheduler, onCacheChanged),
     'panel/view': ({ crm, recordId }) => answerPanel(db, crm, recordId, new Date()),
 
     'settings/get': async () => toSettingsView(await loadSettings(db)),

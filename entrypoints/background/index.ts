@@ -35,9 +35,12 @@ export default defineBackground(() => {
   scheduler.listen();
 
   const start = async () => {
+    await scheduler.resetBackoff();
     await scheduler.setInterval((await loadSettings(db)).syncIntervalMinutes);
     await scheduler.run();
   };
   browser.runtime.onInstalled.addListener(() => void start());
   browser.runtime.onStartup.addListener(() => void start());
+  // Outcomes logged offline go out as soon as the network is back.
+  globalThis.addEventListener('online', () => void scheduler.run());
 });

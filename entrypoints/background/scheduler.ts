@@ -1,5 +1,9 @@
 import { browser } from 'wxt/browser';
+import { createBackendClient } from '@/lib/backend/client.ts';
 import { type CacheDb, readKv, writeKv } from '@/lib/cache/db.ts';
+import { toErrorInfo } from '@/lib/errors.ts';
+import { flushOutbox } from '@/lib/outbox/flush.ts';
+import { loadSettings } from '@/lib/settings/store.ts';
 import { backoffDelayMs } from '@/lib/sync/backoff.ts';
 import { type SyncEngine, writeSyncStatus } from '@/lib/sync/engine.ts';
 import type { SyncStatus } from '@/lib/sync/status.ts';
@@ -10,30 +14,63 @@ const FAILURES_KEY = 'sync.failures';
 /** Errors a retry cannot fix: only the user can, by changing the settings. */
 const NEEDS_USER = new Set(['auth', 'not_configured']);
 
+/** Sends the outbox and syncs, on every trigger, with backoff and jitter when the backend fails. */
 export function createSyncScheduler(db: CacheDb, engine: SyncEngine, onCacheChanged: () => void) {
-  async function scheduleRetry(status: SyncStatus): Promise<SyncStatus> {
+  async function scheduleRetry(retryAfterMs?: number): Promise<string> {
     const failures = ((await readKv<number>(db, FAILURES_KEY)) ?? 0) + 1;
     await writeKv(db, FAILURES_KEY, failures);
-    const details = status.lastError?.details as { retryAfterMs?: number } | undefined;
-    const delay = backoffDelayMs(failures, Math.random(), details?.retryAfterMs);
+    const delay = backoffDelayMs(failures, Math.random(), retryAfterMs);
     await browser.alarms.create(RETRY_ALARM, { when: Date.now() + delay });
-    const withRetry = { ...status, nextRetryAt: new Date(Date.now() + delay).toISOString() };
+    return new Date(Date.now() + delay).toISOString();
+  }
+
+  async function clearRetry() {
+    await writeKv(db, FAILURES_KEY, 0);
+    await browser.alarms.clear(RETRY_ALARM);
+  }
+
+  /** Throws what the backend said when delivery failed; the outbox keeps everything for later. */
+  async function flush(): Promise<void> {
+    const settings = await loadSettings(db);
+    if (!settings.backendUrl || !settings.token) return;
+    const settled = await flushOutbox(db, createBackendClient(settings.backendUrl, settings.token));
+    if (settled > 0) onCacheChanged();
+  }
+
+  async function run(): Promise<SyncStatus> {
+    const flushFailure = await flush().then(
+      () => null,
+      (error: unknown) => toErrorInfo(error),
+    );
+    const { status, changed } = await engine.sync();
+    if (changed) onCacheChanged();
+    const failure = status.lastError ?? flushFailure;
+    if (!failure || NEEDS_USER.has(failure.code)) {
+      await clearRetry();
+      return status;
+    }
+    const details = failure.details as { retryAfterMs?: number } | undefined;
+    const withRetry = { ...status, nextRetryAt: await scheduleRetry(details?.retryAfterMs) };
     await writeSyncStatus(db, withRetry);
     return withRetry;
   }
 
-  async function run(): Promise<SyncStatus> {
-    const { status, changed } = await engine.sync();
-    if (changed) onCacheChanged();
-    const code = status.lastError?.code;
-    if (status.state === 'error' && code && !NEEDS_USER.has(code)) return scheduleRetry(status);
-    await writeKv(db, FAILURES_KEY, 0);
-    await browser.alarms.clear(RETRY_ALARM);
-    return status;
-  }
-
   return {
     run,
+    /**
+     * Right after a click: send now if we can, else make sure a retry is coming. Many clicks while
+     * offline are one outage, so they do not each lengthen the backoff.
+     */
+    async deliver() {
+      try {
+        await flush();
+      } catch (error) {
+        if (NEEDS_USER.has(toErrorInfo(error).code) || (await browser.alarms.get(RETRY_ALARM))) return;
+        await scheduleRetry();
+      }
+    },
+    /** A new browser session starts with a fresh backoff. */
+    resetBackoff: () => clearRetry(),
     async setInterval(minutes: number) {
       await browser.alarms.create(PERIODIC_ALARM, { periodInMinutes: minutes, delayInMinutes: minutes });
     },
@@ -48,3 +85,5 @@ export function createSyncScheduler(db: CacheDb, engine: SyncEngine, onCacheChan
     },
   };
 }
+
+export type SyncScheduler = ReturnType<typeof createSyncScheduler>;

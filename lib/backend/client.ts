@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { AppError } from '../errors.ts';
-import { ApiError, ChangesResponse, MeResponse } from '../schemas/api.ts';
+import { ApiError, ChangesResponse, MeResponse, OutcomesResponse, UndoResponse } from '../schemas/api.ts';
+import type { Outcome } from '../schemas/entities.ts';
 
 export type FetchFn = typeof fetch;
 
@@ -57,11 +58,22 @@ async function errorFromResponse(response: Response): Promise<BackendError> {
 }
 
 export function createBackendClient(baseUrl: string, token: string, fetchFn: FetchFn = fetch) {
-  async function get<S extends z.ZodType>(path: string, schema: S): Promise<z.infer<S>> {
+  async function call<S extends z.ZodType>(
+    method: string,
+    path: string,
+    schema: S,
+    body?: unknown,
+  ): Promise<z.infer<S>> {
     let response: Response;
     try {
       response = await fetchFn(`${baseUrl}${path}`, {
-        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+        method,
+        headers: {
+          Authorization: `Bearer ${token}`,
+          Accept: 'application/json',
+          ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         // A redirect could carry the token to another origin.
         redirect: 'error',
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
@@ -76,7 +88,7 @@ export function createBackendClient(baseUrl: string, token: string, fetchFn: Fet
     if (!parsed.success) {
       throw new BackendError(
         'invalid_response',
-        `The backend's answer to ${path.split('?')[0]} is malformed.`,
+        `The backend's answer to ${method} ${path.split('?')[0]} is malformed.`,
         response.status,
         undefined,
         parsed.error.issues,
@@ -86,12 +98,14 @@ export function createBackendClient(baseUrl: string, token: string, fetchFn: Fet
   }
 
   return {
-    me: () => get('/v1/me', MeResponse),
+    me: () => call('GET', '/v1/me', MeResponse),
     changes(cursor: string | null, limit: number) {
       const query = new URLSearchParams({ limit: String(limit) });
       if (cursor) query.set('cursor', cursor);
-      return get(`/v1/changes?${query}`, ChangesResponse);
+      return call('GET', `/v1/changes?${query}`, ChangesResponse);
     },
+    postOutcomes: (outcomes: Outcome[]) => call('POST', '/v1/outcomes', OutcomesResponse, { outcomes }),
+    deleteOutcome: (id: string) => call('DELETE', `/v1/outcomes/${encodeURIComponent(id)}`, UndoResponse),
   };
 }
 

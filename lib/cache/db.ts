@@ -1,5 +1,6 @@
 import { Dexie, type Table } from 'dexie';
 import { toSalesforceId18 } from '../crm/salesforce-id.ts';
+import type { OutboxRow } from '../outbox/types.ts';
 import type {
   Account,
   CrmName,
@@ -46,9 +47,12 @@ export class CacheDb extends Dexie {
   outcomes!: Table<Outcome, string>;
   /** Settings, the sync cursor and the sync status: small values owned by the background. */
   kv!: Table<KvRow, string>;
+  /** Outcomes logged here and not yet settled with the backend; never cleared by a resync. */
+  outbox!: Table<OutboxRow, string>;
 
   constructor(name = 'goal-lens') {
-    super(name);
+    // Strict: a logged outcome must be on disk before the click is acknowledged.
+    super(name, { chromeTransactionDurability: 'strict' });
     this.version(1).stores({
       users: 'id',
       tiers: 'id',
@@ -60,6 +64,7 @@ export class CacheDb extends Dexie {
       outcomes: 'id, keyResultId, accountId',
       kv: 'key',
     });
+    this.version(2).stores({ outbox: 'id, status, createdAt, outcome.keyResultId, outcome.accountId' });
   }
 
   /** The tables the change feed fills, in the order a full resync clears and refills them. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CrmName } from '../schemas/entities.ts';
+import { CrmName, Id } from '../schemas/entities.ts';
 import type { MessageMap, MessageType } from './protocol.ts';
 
 const Empty = z.object({}).strict();
@@ -7,6 +7,9 @@ const Empty = z.object({}).strict();
 /** Background-side validation of every request payload; strict, so unexpected fields are refused. */
 export const PAYLOAD_SCHEMAS = {
   'panel/view': z.object({ crm: CrmName, recordId: z.string().min(1).max(200) }).strict(),
+  'outcome/log': z.object({ keyResultId: Id, accountId: Id }).strict(),
+  'outcome/undo': z.object({ outcomeId: z.uuid() }).strict(),
+  'outcome/note': z.object({ outcomeId: z.uuid(), note: z.string().trim().min(1).max(2000) }).strict(),
   'settings/get': Empty,
   'settings/save': z
     .object({
@@ -24,6 +27,9 @@ export const PAYLOAD_SCHEMAS = {
 
 export const ALLOWED_SENDER: { [K in MessageType]: MessageMap[K]['from'] } = {
   'panel/view': 'content-script',
+  'outcome/log': 'content-script',
+  'outcome/undo': 'content-script',
+  'outcome/note': 'content-script',
   'settings/get': 'extension-page',
   'settings/save': 'extension-page',
   'connection/test': 'extension-page',

@@ -1,6 +1,6 @@
 import type { ErrorInfo } from '../errors.ts';
 import type { PanelAnswer } from '../panel/view-types.ts';
-import type { CrmName, User } from '../schemas/entities.ts';
+import type { CrmName, Outcome, User } from '../schemas/entities.ts';
 import type { SettingsView } from '../settings/settings.ts';
 import type { SyncStatus } from '../sync/status.ts';
 
@@ -16,6 +16,18 @@ export interface MessageMap {
     from: 'content-script';
     request: { crm: CrmName; recordId: string };
     response: PanelAnswer;
+  };
+  'outcome/log': {
+    from: 'content-script';
+    request: { keyResultId: string; accountId: string };
+    response: { outcome: Outcome };
+  };
+  'outcome/undo': { from: 'content-script'; request: { outcomeId: string }; response: Record<string, never> };
+  /** Adds a note after the click; returns the outcome that now carries it (a new one once sent). */
+  'outcome/note': {
+    from: 'content-script';
+    request: { outcomeId: string; note: string };
+    response: { outcome: Outcome };
   };
   'settings/get': { from: 'extension-page'; request: Record<string, never>; response: SettingsView };
   'settings/save': {

@@ -3,10 +3,16 @@ import { healthScore, scoreMetrics } from '../health/health-score.ts';
 import { healthTrend } from '../health/health-trend.ts';
 import { keyResultPace } from '../okr/pace.ts';
 import { keyResultProgress } from '../okr/progress.ts';
+import { pendingDeltas } from '../outbox/types.ts';
 import { DEFAULT_QUICK_LOG, type Metric } from '../schemas/entities.ts';
 import type { HealthView, KeyResultView, ObjectiveGroup, PanelView } from './view-types.ts';
 
 const TREND_POINTS = 12;
+
+/** A period given as a date ends at the end of that day, not at its first instant. */
+function periodEndOfDay(periodEnd: string): string {
+  return periodEnd.length === 10 ? `${periodEnd}T23:59:59.999Z` : periodEnd;
+}
 
 /** A key result is linked to an account directly or through the account's tier. */
 async function linkedKeyResults(db: CacheDb, account: CachedAccount) {
@@ -44,12 +50,15 @@ async function buildHealth(db: CacheDb, accountId: string): Promise<HealthView> 
 }
 
 export async function buildPanelView(db: CacheDb, account: CachedAccount, now: Date): Promise<PanelView> {
-  const [tier, owner, links, health] = await Promise.all([
+  const [tier, owner, links, health, pendingRows, accountOutcomes] = await Promise.all([
     db.tiers.get(account.tierId),
     account.ownerId ? db.users.get(account.ownerId) : undefined,
     linkedKeyResults(db, account),
     buildHealth(db, account.id),
+    db.outbox.toArray(),
+    db.outcomes.where('accountId').equals(account.id).toArray(),
   ]);
+  const pending = pendingDeltas(pendingRows);
   const objectiveIds = [...new Set(links.map((l) => l.kr.objectiveId))];
   const ownerIds = [...new Set(links.flatMap((l) => (l.kr.ownerId ? [l.kr.ownerId] : [])))];
   const [objectives, owners] = await Promise.all([
@@ -74,7 +83,13 @@ export async function buildPanelView(db: CacheDb, account: CachedAccount, now: D
     const objective = objectives.find((o) => o?.id === kr.objectiveId);
     const group = groups.get(kr.objectiveId);
     if (!objective || !group) continue;
-    const progress = keyResultProgress(kr);
+    const current = kr.current + (pending.get(kr.id) ?? 0);
+    const progress = keyResultProgress({ ...kr, current });
+    const inPeriod = (at: string) => at >= objective.periodStart && at <= periodEndOfDay(objective.periodEnd);
+    const settled = accountOutcomes.filter((o) => o.keyResultId === kr.id && inPeriod(o.occurredAt));
+    const unsettled = pendingRows.filter(
+      (row) => row.status === 'pending' && !row.applied && !row.undo && row.outcome.accountId === account.id,
+    );
     const view: KeyResultView = {
       id: kr.id,
       title: kr.title,
@@ -82,7 +97,7 @@ export async function buildPanelView(db: CacheDb, account: CachedAccount, now: D
       direction: kr.direction,
       start: kr.start,
       target: kr.target,
-      current: kr.current,
+      current,
       progress,
       pace: keyResultPace(progress, objective.periodStart, objective.periodEnd, now),
       dueDate: kr.dueDate ?? null,
@@ -90,6 +105,11 @@ export async function buildPanelView(db: CacheDb, account: CachedAccount, now: D
       confidence: kr.confidence ?? null,
       quickLog: kr.quickLog ?? DEFAULT_QUICK_LOG,
       linkedBy,
+      accountContribution:
+        settled.reduce((sum, o) => sum + o.delta, 0) +
+        unsettled
+          .filter((row) => row.outcome.keyResultId === kr.id)
+          .reduce((sum, row) => sum + row.outcome.delta, 0),
     };
     group.keyResults.push(view);
   }
@@ -110,5 +130,13 @@ export async function buildPanelView(db: CacheDb, account: CachedAccount, now: D
     tier: tier ? { id: tier.id, name: tier.name, rank: tier.rank, color: tier.color ?? null } : null,
     objectives: sortedGroups,
     health,
+    outbox: pendingRows
+      .filter((row) => row.outcome.accountId === account.id)
+      .map((row) => ({
+        id: row.id,
+        keyResultId: row.outcome.keyResultId,
+        state: row.status === 'rejected' ? 'rejected' : row.undo ? 'undoing' : 'queued',
+        reason: row.reason ?? null,
+      })),
   };
 }

@@ -24,8 +24,10 @@ export function createPageStore(initial: AccountPage) {
       if (page.crm === snapshot.page.crm && page.recordId === snapshot.page.recordId) return;
       publish({ page, revision: snapshot.revision });
     },
-    refresh() {
+    /** Returns the new revision: answers at or past it reflect everything done before the call. */
+    refresh(): number {
       publish({ ...snapshot, revision: snapshot.revision + 1 });
+      return snapshot.revision;
     },
   };
 }

@@ -20,6 +20,16 @@ export interface KeyResultView {
   confidence: number | null;
   quickLog: { label: string; delta: number };
   linkedBy: 'account' | 'tier';
+  /** What this account's own logged outcomes added this period, including ones not yet sent. */
+  accountContribution: number;
+}
+
+/** The account's outcomes the backend has not settled yet, so the panel can say so. */
+export interface OutboxEntry {
+  id: string;
+  keyResultId: string;
+  state: 'queued' | 'undoing' | 'rejected';
+  reason: string | null;
 }
 
 export interface ObjectiveGroup {
@@ -53,6 +63,7 @@ export interface PanelView {
   tier: { id: string; name: string; rank: number; color: string | null } | null;
   objectives: ObjectiveGroup[];
   health: HealthView;
+  outbox: OutboxEntry[];
 }
 
 export interface SyncSummary {

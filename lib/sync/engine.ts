@@ -8,6 +8,8 @@ import { type RecordProblem, type ValidChange, validateChanges } from './validat
 
 const CURSOR_KEY = 'sync.cursor';
 const STATUS_KEY = 'sync.status';
+/** The token's user, remembered so outcomes can be logged offline under the right name. */
+export const ME_KEY = 'me';
 
 export interface SyncOptions {
   fetch?: FetchFn;
@@ -102,6 +104,7 @@ async function runSync(db: CacheDb, options: SyncOptions): Promise<SyncResult> {
       );
     }
     const client = createBackendClient(settings.backendUrl, settings.token, options.fetch);
+    if (!(await readKv(db, ME_KEY))) await writeKv(db, ME_KEY, (await client.me()).user);
     const pageSize = options.pageSize ?? 1000;
     let changed: boolean;
     try {
@@ -141,7 +144,7 @@ async function runSync(db: CacheDb, options: SyncOptions): Promise<SyncResult> {
 export async function resetCache(db: CacheDb): Promise<void> {
   await db.transaction('rw', [...db.entityTables, db.kv], async () => {
     for (const table of db.entityTables) await table.clear();
-    await db.kv.bulkDelete([CURSOR_KEY, STATUS_KEY]);
+    await db.kv.bulkDelete([CURSOR_KEY, STATUS_KEY, ME_KEY]);
   });
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium } from '@playwright/test';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(process.env.GOAL_LENS_OUT_DIR ?? '.output', 'chrome-mv3');
 
 /** Debian's Chromium by default; point GOAL_LENS_CHROMIUM at another build to use that instead. */
 export const CHROMIUM_PATH = process.env.GOAL_LENS_CHROMIUM ?? '/usr/bin/chromium';

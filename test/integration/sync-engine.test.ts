@@ -24,7 +24,11 @@ describe('sync engine against the reference backend', () => {
   const { acme, globex, initech } = SHOWCASE.accounts;
 
   async function connect(email: string) {
-    await saveSettings(cache, { backendUrl: server.url, token: await createToken(server.db, email), syncIntervalMinutes: 15 });
+    await saveSettings(cache, {
+      backendUrl: server.url,
+      token: await createToken(server.db, email),
+      syncIntervalMinutes: 15,
+    });
   }
 
   beforeEach(async () => {
@@ -65,7 +69,10 @@ describe('sync engine against the reference backend', () => {
     await engine.sync();
     const account = demoSnapshot().accounts.find((a) => a.id === globex.id);
     if (!account) throw new Error('demo data lost Globex');
-    await importSnapshot(server.db, { ...Snapshot.parse({}), accounts: [{ ...account, name: 'Globex Holdings' }] });
+    await importSnapshot(server.db, {
+      ...Snapshot.parse({}),
+      accounts: [{ ...account, name: 'Globex Holdings' }],
+    });
     await deleteEntities(server.db, 'account', [initech.id]);
 
     const { status } = await engine.sync();
@@ -86,7 +93,9 @@ describe('sync engine against the reference backend', () => {
     expect(status.lastError).toBeNull();
     expect(status.state).toBe('ok');
     expect(await cache.accounts.get(initech.id)).toBeUndefined();
-    expect(await cache.accounts.where('refKeys').equals(crmRefKey('hubspot', initech.hubspotId)).count()).toBe(0);
+    expect(
+      await cache.accounts.where('refKeys').equals(crmRefKey('hubspot', initech.hubspotId)).count(),
+    ).toBe(0);
     expect(await cache.accounts.get(acme.id)).toBeDefined();
   });
 

@@ -1,6 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { formatAge } from '../../../lib/format/relative-time.ts';
-import { formatDate, formatKeyResultValue, formatMetricValue, formatPercent } from '../../../lib/format/values.ts';
+import {
+  formatDate,
+  formatKeyResultValue,
+  formatMetricValue,
+  formatPercent,
+} from '../../../lib/format/values.ts';
 
 describe('formatKeyResultValue', () => {
   test.each([

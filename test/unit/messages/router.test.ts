@@ -19,8 +19,16 @@ describe('classifySender', () => {
     { name: 'options page in a tab', sender: optionsPage, kind: 'extension-page' },
     { name: 'popup (no tab)', sender: { id: ID, url: `${ORIGIN}popup.html` }, kind: 'extension-page' },
     { name: 'content script in a CRM tab', sender: contentScript, kind: 'content-script' },
-    { name: 'content script in a sub-frame', sender: { ...contentScript, frameId: 4 }, kind: 'content-script' },
-    { name: 'another extension', sender: { ...optionsPage, id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz' }, kind: null },
+    {
+      name: 'content script in a sub-frame',
+      sender: { ...contentScript, frameId: 4 },
+      kind: 'content-script',
+    },
+    {
+      name: 'another extension',
+      sender: { ...optionsPage, id: 'zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz' },
+      kind: null,
+    },
     { name: 'no sender id', sender: { url: contentScript.url, tab: {}, frameId: 0 }, kind: null },
     { name: 'a tab without a frame', sender: { id: ID, url: contentScript.url, tab: {} }, kind: null },
     { name: 'a frame without a tab', sender: { id: ID, url: contentScript.url, frameId: 0 }, kind: null },
@@ -45,6 +53,9 @@ function handlers(calls: string[]): Handlers {
       calls.push(`panel/view ${crm} ${recordId}`);
       return { kind: 'unknown', sync: { lastSuccessAt: null, stale: true, error: null, problems: [] } };
     },
+    'outcome/log': fail,
+    'outcome/undo': fail,
+    'outcome/note': fail,
     'settings/get': async () => ({ backendUrl: null, hasToken: false, syncIntervalMinutes: 15 }),
     'settings/save': fail,
     'connection/test': fail,
@@ -93,7 +104,10 @@ describe('message router', () => {
     {
       attack: 'extra payload fields are refused rather than ignored',
       sender: contentScript,
-      message: { type: 'panel/view', payload: { crm: 'salesforce', recordId: '001', url: 'https://evil.example' } },
+      message: {
+        type: 'panel/view',
+        payload: { crm: 'salesforce', recordId: '001', url: 'https://evil.example' },
+      },
       code: 'invalid_payload',
     },
     {
@@ -108,7 +122,12 @@ describe('message router', () => {
       message: { type: 'constructor', payload: {} },
       code: 'unknown_message',
     },
-    { attack: 'a bare string is not a message', sender: optionsPage, message: 'sync/now', code: 'bad_message' },
+    {
+      attack: 'a bare string is not a message',
+      sender: optionsPage,
+      message: 'sync/now',
+      code: 'bad_message',
+    },
   ])('$attack', async ({ sender, message, code }) => {
     const calls: string[] = [];
     const reply = await createMessageRouter(handlers(calls), ID, ORIGIN)(message, sender);

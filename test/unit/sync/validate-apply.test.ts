@@ -19,10 +19,20 @@ describe('validateChanges', () => {
   test('keeps valid records and names the record and field of each invalid one', () => {
     const changes: RawChange[] = [
       { type: 'account', op: 'put', id: 'a1', data: account('a1', 'Acme') },
-      { type: 'account', op: 'put', id: 'a2', data: account('a2', 'Bad', { attributes: { arr: { $gt: 1 } } }) },
+      {
+        type: 'account',
+        op: 'put',
+        id: 'a2',
+        data: account('a2', 'Bad', { attributes: { arr: { $gt: 1 } } }),
+      },
       { type: 'account', op: 'put', id: 'a3', data: account('a4', 'Wrong id') },
       { type: 'tier', op: 'delete', id: 't9' },
-      { type: 'metric', op: 'put', id: 'a1:nps', data: { accountId: 'a1', key: 'nps', value: 'high', asOf: 'x' } },
+      {
+        type: 'metric',
+        op: 'put',
+        id: 'a1:nps',
+        data: { accountId: 'a1', key: 'nps', value: 'high', asOf: 'x' },
+      },
     ];
     const { valid, problems } = validateChanges(changes);
     expect(valid.map((c) => `${c.type}:${c.op}:${c.id}`)).toEqual(['account:put:a1', 'tier:delete:t9']);
@@ -60,7 +70,9 @@ describe('applyChanges', () => {
       },
     ]);
     await db.transaction('rw', db.entityTables, () => applyChanges(db, valid));
-    expect((await db.accounts.where('refKeys').equals('salesforce:001Dn00000Acme1IAB').first())?.name).toBe('Acme');
+    expect((await db.accounts.where('refKeys').equals('salesforce:001Dn00000Acme1IAB').first())?.name).toBe(
+      'Acme',
+    );
     expect((await db.accounts.where('refKeys').equals('hubspot:10001').first())?.id).toBe('a1');
   });
 

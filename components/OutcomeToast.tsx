@@ -1,0 +1,77 @@
+import { type FormEvent, useState } from 'react';
+
+export interface Toast {
+  clickId: string;
+  outcomeId: string | null;
+  label: string;
+  keyResultTitle: string;
+  state: 'saving' | 'queued' | 'sent' | 'rejected' | 'undoing' | 'undone' | 'failed';
+  message: string | null;
+}
+
+const STATE_TEXT: Record<Toast['state'], string> = {
+  saving: 'Saving…',
+  queued: 'Queued: it will be sent as soon as the backend is reachable.',
+  sent: 'Sent.',
+  rejected: 'Rejected by the backend and rolled back.',
+  undoing: 'Undoing…',
+  undone: 'Undone.',
+  failed: 'Not logged.',
+};
+
+interface OutcomeToastProps {
+  toast: Toast;
+  onUndo: () => void;
+  onNote: (note: string) => void;
+  onDismiss: () => void;
+}
+
+/** Confirms a one-click log, offers Undo, and takes an optional note without slowing the click. */
+export function OutcomeToast({ toast, onUndo, onNote, onDismiss }: OutcomeToastProps) {
+  const [note, setNote] = useState('');
+  const [noting, setNoting] = useState(false);
+  const canAct =
+    toast.outcomeId !== null && !['rejected', 'undone', 'undoing', 'failed'].includes(toast.state);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!note.trim()) return;
+    onNote(note.trim());
+    setNoting(false);
+  };
+  return (
+    <div className={`gl-toast gl-toast--${toast.state}`} role="status" data-testid="outcome-toast">
+      <div>
+        Logged “{toast.label}” on {toast.keyResultTitle}.{' '}
+        <span data-testid="outcome-state">{STATE_TEXT[toast.state]}</span>
+        {toast.message && <div className="gl-error">{toast.message}</div>}
+      </div>
+      {noting ? (
+        <form onSubmit={submit} className="gl-toast__note">
+          <label>
+            Note
+            <input value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
+          </label>
+          <button type="submit" className="gl-link">
+            Save note
+          </button>
+        </form>
+      ) : (
+        <div className="gl-toast__actions">
+          {canAct && (
+            <button type="button" className="gl-link" onClick={onUndo}>
+              Undo
+            </button>
+          )}
+          {canAct && (
+            <button type="button" className="gl-link" onClick={() => setNoting(true)}>
+              Add note
+            </button>
+          )}
+          <button type="button" className="gl-link" onClick={onDismiss} aria-label="Dismiss">
+            ×
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

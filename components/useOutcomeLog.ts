@@ -1,0 +1,135 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { MessageClient } from '@/lib/messages/client.ts';
+import type { KeyResultView, PanelAnswer } from '@/lib/panel/view-types.ts';
+import type { Toast } from './OutcomeToast.tsx';
+
+const UNDO_WINDOW_MS = 10_000;
+
+export interface Overlay {
+  keyResultId: string;
+  accountId: string;
+  delta: number;
+  /** The first answer revision that already contains this click, once the background has it. */
+  settledAt: number;
+}
+
+/** The toast's state follows what the background reports about its outcome. */
+function trackedState(toast: Toast, answer: PanelAnswer | null): Toast['state'] {
+  if (!toast.outcomeId || ['undone', 'failed', 'undoing'].includes(toast.state)) return toast.state;
+  if (answer?.kind !== 'account') return toast.state;
+  const entry = answer.view.outbox.find((e) => e.id === toast.outcomeId);
+  if (!entry) return 'sent';
+  return entry.state === 'rejected' ? 'rejected' : entry.state === 'undoing' ? 'undoing' : 'queued';
+}
+
+/**
+ * One-click logging: the click shows its effect in the same frame (an overlay on the last answer),
+ * the background makes it durable, and the overlay drops away once an answer includes the outcome.
+ */
+export function useOutcomeLog(
+  request: MessageClient,
+  answer: PanelAnswer | null,
+  answeredRevision: number,
+  refresh: () => number,
+) {
+  const [overlays, setOverlays] = useState(new Map<string, Overlay>());
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
+  useEffect(() => () => timers.current.forEach(clearTimeout), []);
+
+  const updateToast = useCallback((clickId: string, change: Partial<Toast>) => {
+    setToasts((list) => list.map((t) => (t.clickId === clickId ? { ...t, ...change } : t)));
+  }, []);
+  const dismiss = useCallback(
+    (clickId: string) => setToasts((list) => list.filter((t) => t.clickId !== clickId)),
+    [],
+  );
+
+  const log = useCallback(
+    (kr: KeyResultView, accountId: string) => {
+      const clickId = crypto.randomUUID();
+      setOverlays((map) =>
+        new Map(map).set(clickId, {
+          keyResultId: kr.id,
+          accountId,
+          delta: kr.quickLog.delta,
+          settledAt: Infinity,
+        }),
+      );
+      setToasts((list) => [
+        ...list,
+        {
+          clickId,
+          outcomeId: null,
+          label: kr.quickLog.label,
+          keyResultTitle: kr.title,
+          state: 'saving',
+          message: null,
+        },
+      ]);
+      request('outcome/log', { keyResultId: kr.id, accountId }).then(
+        ({ outcome }) => {
+          const settledAt = refresh();
+          setOverlays((map) => {
+            const overlay = map.get(clickId);
+            return overlay ? new Map(map).set(clickId, { ...overlay, settledAt }) : map;
+          });
+          updateToast(clickId, { outcomeId: outcome.id, state: 'queued' });
+          const timer = setTimeout(() => {
+            timers.current.delete(timer);
+            setToasts((list) => list.filter((t) => t.clickId !== clickId || t.state === 'rejected'));
+          }, UNDO_WINDOW_MS);
+          timers.current.add(timer);
+        },
+        (error: Error) => {
+          setOverlays((map) => {
+            const next = new Map(map);
+            next.delete(clickId);
+            return next;
+          });
+          updateToast(clickId, { state: 'failed', message: error.message });
+        },
+      );
+    },
+    [request, refresh, updateToast],
+  );
+
+  const undo = useCallback(
+    (toast: Toast) => {
+      if (!toast.outcomeId) return;
+      updateToast(toast.clickId, { state: 'undoing' });
+      request('outcome/undo', { outcomeId: toast.outcomeId }).then(
+        () => {
+          updateToast(toast.clickId, { state: 'undone' });
+          refresh();
+        },
+        (error: Error) => updateToast(toast.clickId, { message: error.message }),
+      );
+    },
+    [request, refresh, updateToast],
+  );
+
+  const note = useCallback(
+    (toast: Toast, text: string) => {
+      if (!toast.outcomeId) return;
+      request('outcome/note', { outcomeId: toast.outcomeId, note: text }).then(
+        ({ outcome }) => {
+          updateToast(toast.clickId, { outcomeId: outcome.id, message: 'Note saved.' });
+          refresh();
+        },
+        (error: Error) => updateToast(toast.clickId, { message: error.message }),
+      );
+    },
+    [request, refresh, updateToast],
+  );
+
+  const liveOverlays = [...overlays.values()].filter((o) => o.settledAt > answeredRevision);
+  return {
+    overlays: liveOverlays,
+    toasts: toasts.map((t) => ({ ...t, state: trackedState(t, answer) })),
+    log,
+    undo,
+    note,
+    dismiss,
+  };
+}

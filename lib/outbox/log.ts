@@ -1,0 +1,113 @@
+import type { CacheDb } from '../cache/db.ts';
+import { AppError } from '../errors.ts';
+import { DEFAULT_QUICK_LOG, type Outcome } from '../schemas/entities.ts';
+import type { OutboxRow } from './types.ts';
+
+export interface LogRequest {
+  keyResultId: string;
+  accountId: string;
+  note?: string;
+}
+
+/**
+ * Durable before it is acknowledged: the row is committed with strict durability, so a click the user
+ * saw succeed survives a crash, a killed service worker or a closed browser.
+ */
+export async function logOutcome(
+  db: CacheDb,
+  request: LogRequest,
+  loggedBy: string,
+  now: Date,
+): Promise<Outcome> {
+  return db.transaction('rw', [db.outbox, db.keyResults, db.accounts], async () => {
+    const [kr, account] = await Promise.all([
+      db.keyResults.get(request.keyResultId),
+      db.accounts.get(request.accountId),
+    ]);
+    if (!kr)
+      throw new AppError(
+        'unknown_key_result',
+        'This key result is no longer in Goal Lens. Sync and try again.',
+      );
+    if (!account)
+      throw new AppError('unknown_account', 'This account is no longer in Goal Lens. Sync and try again.');
+    if (!kr.linkAccountIds.includes(account.id) && !kr.linkTierIds.includes(account.tierId)) {
+      throw new AppError('not_linked', `"${kr.title}" is not linked to ${account.name}.`);
+    }
+    const outcome: Outcome = {
+      id: crypto.randomUUID(),
+      keyResultId: kr.id,
+      accountId: account.id,
+      delta: (kr.quickLog ?? DEFAULT_QUICK_LOG).delta,
+      loggedBy,
+      occurredAt: now.toISOString(),
+      ...(request.note ? { note: request.note } : {}),
+    };
+    const row: OutboxRow = {
+      id: outcome.id,
+      outcome,
+      status: 'pending',
+      applied: false,
+      undo: false,
+      attempts: 0,
+      createdAt: now.toISOString(),
+    };
+    await db.outbox.add(row);
+    return outcome;
+  });
+}
+
+/**
+ * Undo is purely local while no delivery was ever attempted. Once one was, the backend may have the
+ * outcome (a response can be lost), so the row stays to carry a DELETE, which also revokes an outcome
+ * that has not arrived yet. Undoing an outcome already settled and gone from the outbox is a DELETE too.
+ */
+export async function undoOutcome(db: CacheDb, outcome: Outcome): Promise<void> {
+  await db.transaction('rw', [db.outbox, db.outcomes], async () => {
+    const row = await db.outbox.get(outcome.id);
+    if (row?.status === 'rejected' || (row && !row.applied && row.attempts === 0)) {
+      await db.outbox.delete(outcome.id);
+      return;
+    }
+    const base: OutboxRow = row ?? {
+      id: outcome.id,
+      outcome,
+      status: 'pending',
+      applied: true,
+      undo: false,
+      attempts: 0,
+      createdAt: new Date().toISOString(),
+    };
+    await db.outbox.put({ ...base, undo: true });
+  });
+}
+
+/**
+ * A note added after the click. An outcome not yet sent is amended; one the backend may already hold
+ * cannot change (its id is its idempotency key), so it is undone and logged again with the note.
+ */
+export async function addNote(db: CacheDb, outcomeId: string, note: string, now: Date): Promise<Outcome> {
+  return db.transaction('rw', [db.outbox, db.outcomes], async () => {
+    const row = await db.outbox.get(outcomeId);
+    if (row && row.status === 'pending' && !row.applied && !row.undo && row.attempts === 0) {
+      const outcome = { ...row.outcome, note };
+      await db.outbox.put({ ...row, outcome });
+      return outcome;
+    }
+    const original = row?.outcome ?? (await db.outcomes.get(outcomeId));
+    if (!original)
+      throw new AppError('unknown_outcome', 'This outcome is no longer known here; log it again.');
+    await undoOutcome(db, original);
+    const outcome: Outcome = { ...original, id: crypto.randomUUID(), note };
+    await db.outbox.add({
+      id: outcome.id,
+      outcome,
+      status: 'pending',
+      applied: false,
+      undo: false,
+      attempts: 0,
+      createdAt: now.toISOString(),
+    });
+    return outcome;
+  });
+}

@@ -1,0 +1,30 @@
+import type { Outcome } from '../schemas/entities.ts';
+
+/**
+ * An outcome the backend has not settled yet. `applied` says the backend confirmed it; `undo` that
+ * the user took it back. What the row still owes the backend follows from the two:
+ * not applied and not undone → POST; undone → DELETE (the backend may or may not have it).
+ */
+export interface OutboxRow {
+  id: string;
+  outcome: Outcome;
+  status: 'pending' | 'rejected';
+  applied: boolean;
+  undo: boolean;
+  attempts: number;
+  createdAt: string;
+  reason?: string;
+}
+
+/** How much each key result's shown value differs from the last value the backend sent us. */
+export function pendingDeltas(rows: Iterable<OutboxRow>): Map<string, number> {
+  const deltas = new Map<string, number>();
+  for (const row of rows) {
+    if (row.status !== 'pending') continue;
+    // Not yet applied: the cached value lacks it. Applied then undone: the cached value still has it.
+    const delta =
+      !row.applied && !row.undo ? row.outcome.delta : row.applied && row.undo ? -row.outcome.delta : 0;
+    if (delta !== 0) deltas.set(row.outcome.keyResultId, (deltas.get(row.outcome.keyResultId) ?? 0) + delta);
+  }
+  return deltas;
+}
