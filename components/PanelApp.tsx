@@ -38,7 +38,6 @@ function usePanelState(
   const { crm, recordId } = snapshot.page;
   const key = `${crm}:${recordId}`;
   // A new snapshot means another page or a changed cache: either way, ask again.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the snapshot's identity is the trigger.
   useEffect(() => {
     let current = true;
     const { revision } = snapshot;

@@ -1,5 +1,5 @@
 import type { Table } from 'dexie';
-import { type CacheDb, toCachedAccount, toCachedKeyResult } from '../cache/db.ts';
+import { type CacheDb, type CachedKeyResult, toCachedAccount, toCachedKeyResult } from '../cache/db.ts';
 import { type EntityType, metricId } from '../schemas/entities.ts';
 import type { ValidChange } from './validate-changes.ts';
 
@@ -51,6 +51,18 @@ function groupOf<T>(groups: Map<EntityType, T[]>, type: EntityType): T[] {
   return group;
 }
 
+/**
+ * A key result can reach the cache from a sync page and from an outcome response; a page read just
+ * before our outcome was applied must not roll the value back, so the newer version wins.
+ */
+async function newerOnly(db: CacheDb, incoming: CachedKeyResult[]): Promise<CachedKeyResult[]> {
+  const cached = await db.keyResults.bulkGet(incoming.map((kr) => kr.id));
+  return incoming.filter((kr, i) => {
+    const old = cached[i];
+    return !old || Date.parse(kr.updatedAt) >= Date.parse(old.updatedAt);
+  });
+}
+
 /** Must run inside a read-write transaction over the entity tables. */
 export async function applyChanges(db: CacheDb, changes: Iterable<ValidChange>): Promise<number> {
   const puts = new Map<EntityType, unknown[]>();
@@ -62,6 +74,10 @@ export async function applyChanges(db: CacheDb, changes: Iterable<ValidChange>):
     else groupOf(deletes, change.type).push(change.id);
   }
   for (const [type, ids] of deletes) await tableFor(db, type).bulkDelete(ids);
-  for (const [type, rows] of puts) await tableFor(db, type).bulkPut(rows);
+  for (const [type, rows] of puts) {
+    await tableFor(db, type).bulkPut(
+      type === 'keyResult' ? await newerOnly(db, rows as CachedKeyResult[]) : rows,
+    );
+  }
   return count;
 }

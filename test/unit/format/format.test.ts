@@ -26,7 +26,7 @@ describe('formatMetricValue', () => {
     ['%', 87.5, '87.5%'],
     ['$', 52_000, '$52K'],
     ['days', 12, '12 days'],
-    ['', 3.14159, '3.1'],
+    ['', 1.23456, '1.2'],
   ])('%s %d → %s', (unit, value, text) => {
     expect(formatMetricValue(unit, value)).toBe(text);
   });

@@ -99,3 +99,31 @@ describe('applyChanges', () => {
     expect(await db.metrics.count()).toBe(0);
   });
 });
+
+describe('key results from two sources', () => {
+  test('an older key result from a sync page does not roll back a newer one', async () => {
+    const db = new CacheDb(`test-${Math.random()}`);
+    const kr = (current: number, updatedAt: string) => ({
+      id: 'kr1',
+      objectiveId: 'o1',
+      title: 'QBRs',
+      unit: 'count',
+      direction: 'increase',
+      start: 0,
+      target: 10,
+      current,
+      scope: { tierIds: ['t1'] },
+      updatedAt,
+    });
+    const apply = (data: unknown) =>
+      db.transaction('rw', db.entityTables, () =>
+        applyChanges(db, validateChanges([{ type: 'keyResult', op: 'put', id: 'kr1', data }]).valid),
+      );
+    await apply(kr(5, '2026-11-02T10:00:00Z'));
+    await apply(kr(4, '2026-11-02T09:00:00Z'));
+    expect((await db.keyResults.get('kr1'))?.current).toBe(5);
+    await apply(kr(6, '2026-11-02T11:00:00Z'));
+    expect((await db.keyResults.get('kr1'))?.current).toBe(6);
+    await db.delete();
+  });
+});
