@@ -32,15 +32,16 @@ export async function writeSyncStatus(db: CacheDb, status: SyncStatus): Promise<
 }
 
 async function countCache(db: CacheDb): Promise<CacheCounts> {
-  const [accounts, keyResults, metrics, tiers, objectives, users] = await Promise.all([
+  const [accounts, keyResults, metrics, tiers, objectives, users, pendingOutcomes] = await Promise.all([
     db.accounts.count(),
     db.keyResults.count(),
     db.metrics.count(),
     db.tiers.count(),
     db.objectives.count(),
     db.users.count(),
+    db.outbox.where('status').equals('pending').count(),
   ]);
-  return { accounts, keyResults, metrics, tiers, objectives, users };
+  return { accounts, keyResults, metrics, tiers, objectives, users, pendingOutcomes };
 }
 
 /** Applies the feed page by page; each page and its cursor are stored in one transaction. */

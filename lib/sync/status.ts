@@ -8,6 +8,8 @@ export interface CacheCounts {
   tiers: number;
   objectives: number;
   users: number;
+  /** Outcomes logged here that the backend has not settled yet. */
+  pendingOutcomes: number;
 }
 
 export interface SyncStatus {
@@ -27,6 +29,6 @@ export const INITIAL_SYNC_STATUS: SyncStatus = {
   lastSuccessAt: null,
   lastError: null,
   problems: [],
-  counts: { accounts: 0, keyResults: 0, metrics: 0, tiers: 0, objectives: 0, users: 0 },
+  counts: { accounts: 0, keyResults: 0, metrics: 0, tiers: 0, objectives: 0, users: 0, pendingOutcomes: 0 },
   nextRetryAt: null,
 };

@@ -23,7 +23,9 @@ const SNAPSHOT: Snapshot = {
     attributes: {},
     updatedAt: at,
   })),
-  objectives: [{ id: 'o1', title: 'Grow', level: 'company', periodStart: '2026-10-01', periodEnd: '2026-12-31' }],
+  objectives: [
+    { id: 'o1', title: 'Grow', level: 'company', periodStart: '2026-10-01', periodEnd: '2026-12-31' },
+  ],
   keyResults: [
     { delta: 1, scope: { tierIds: ['t1'] } },
     { delta: 5, scope: { accountIds: ['a1', 'a2'] } },
@@ -63,7 +65,9 @@ function faultyFetch(faults: Fault[]): FetchFn {
         await fetch(input, init);
         throw new TypeError('network connection was lost');
       case 'server_error':
-        return new Response(JSON.stringify({ error: { code: 'unavailable', message: 'try later' } }), { status: 503 });
+        return new Response(JSON.stringify({ error: { code: 'unavailable', message: 'try later' } }), {
+          status: 503,
+        });
       case 'rate_limited':
         return new Response(JSON.stringify({ error: { code: 'rate_limited', message: 'slow down' } }), {
           status: 429,
@@ -78,14 +82,27 @@ function faultyFetch(faults: Fault[]): FetchFn {
   };
 }
 
-type Command = { kind: 'log'; kr: number; account: number } | { kind: 'undo'; pick: number } | { kind: 'flush' };
+type Command =
+  | { kind: 'log'; kr: number; account: number }
+  | { kind: 'undo'; pick: number }
+  | { kind: 'flush' };
 
 const commandArb: fc.Arbitrary<Command> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('log' as const), kr: fc.nat(2), account: fc.nat(1) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({ kind: fc.constant('log' as const), kr: fc.nat(2), account: fc.nat(1) }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('undo' as const), pick: fc.nat(50) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('flush' as const) }) },
 );
-const faultArb = fc.constantFrom<Fault>('none', 'unreachable', 'lost_response', 'server_error', 'rate_limited', 'delivered_twice');
+const faultArb = fc.constantFrom<Fault>(
+  'none',
+  'unreachable',
+  'lost_response',
+  'server_error',
+  'rate_limited',
+  'delivered_twice',
+);
 
 describe('outbox delivery over an unreliable network', () => {
   let server: RunningServer;
@@ -109,47 +126,58 @@ describe('outbox delivery over an unreliable network', () => {
 
   test('every outcome the user kept is applied exactly once; every undone one has no effect', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(commandArb, { minLength: 1, maxLength: 25 }), fc.array(faultArb, { minLength: 1, maxLength: 12 }), async (commands, faults) => {
-        const cache = new CacheDb(`outbox-${Math.random()}`);
-        try {
-          await saveSettings(cache, { backendUrl: server.url, token, syncIntervalMinutes: 15 });
-          await createSyncEngine(cache).sync();
-          const before = await serverCurrents();
-          const flaky = createBackendClient(server.url, token, faultyFetch(faults));
-          const kept = new Map<string, Outcome>();
-          const logged: Outcome[] = [];
-          for (const command of commands) {
-            if (command.kind === 'log') {
-              const outcome = await logOutcome(cache, { keyResultId: `kr${command.kr}`, accountId: `a${command.account + 1}` }, 'u-lead', new Date());
-              logged.push(outcome);
-              kept.set(outcome.id, outcome);
-            } else if (command.kind === 'undo' && logged.length > 0) {
-              const outcome = logged[command.pick % logged.length] as Outcome;
-              if (kept.delete(outcome.id)) await undoOutcome(cache, outcome);
-            } else if (command.kind === 'flush') {
-              await flushOutbox(cache, flaky).catch(() => undefined);
+      fc.asyncProperty(
+        fc.array(commandArb, { minLength: 1, maxLength: 25 }),
+        fc.array(faultArb, { minLength: 1, maxLength: 12 }),
+        async (commands, faults) => {
+          const cache = new CacheDb(`outbox-${Math.random()}`);
+          try {
+            await saveSettings(cache, { backendUrl: server.url, token, syncIntervalMinutes: 15 });
+            await createSyncEngine(cache).sync();
+            const before = await serverCurrents();
+            const flaky = createBackendClient(server.url, token, faultyFetch(faults));
+            const kept = new Map<string, Outcome>();
+            const logged: Outcome[] = [];
+            for (const command of commands) {
+              if (command.kind === 'log') {
+                const outcome = await logOutcome(
+                  cache,
+                  { keyResultId: `kr${command.kr}`, accountId: `a${command.account + 1}` },
+                  'u-lead',
+                  new Date(),
+                );
+                logged.push(outcome);
+                kept.set(outcome.id, outcome);
+              } else if (command.kind === 'undo' && logged.length > 0) {
+                const outcome = logged[command.pick % logged.length] as Outcome;
+                if (kept.delete(outcome.id)) await undoOutcome(cache, outcome);
+              } else if (command.kind === 'flush') {
+                await flushOutbox(cache, flaky).catch(() => undefined);
+              }
             }
-          }
-          // The network heals; the outbox drains completely.
-          const reliable = createBackendClient(server.url, token);
-          await flushOutbox(cache, reliable);
-          expect(await cache.outbox.count()).toBe(0);
+            // The network heals; the outbox drains completely.
+            const reliable = createBackendClient(server.url, token);
+            await flushOutbox(cache, reliable);
+            expect(await cache.outbox.count()).toBe(0);
 
-          const after = await serverCurrents();
-          for (const [id, start] of before) {
-            const expected = [...kept.values()].filter((o) => o.keyResultId === id).reduce((sum, o) => sum + o.delta, start);
-            expect(after.get(id), `current of ${id}`).toBe(expected);
+            const after = await serverCurrents();
+            for (const [id, start] of before) {
+              const expected = [...kept.values()]
+                .filter((o) => o.keyResultId === id)
+                .reduce((sum, o) => sum + o.delta, start);
+              expect(after.get(id), `current of ${id}`).toBe(expected);
+            }
+            const ids = logged.map((o) => o.id);
+            const applied = await server.db.query<{ id: string }>(
+              `SELECT id FROM outcomes WHERE id = ANY($1::text[]) AND undone_at IS NULL`,
+              [ids],
+            );
+            expect(new Set(applied.map((r) => r.id))).toEqual(new Set(kept.keys()));
+          } finally {
+            await cache.delete();
           }
-          const ids = logged.map((o) => o.id);
-          const applied = await server.db.query<{ id: string }>(
-            `SELECT id FROM outcomes WHERE id = ANY($1::text[]) AND undone_at IS NULL`,
-            [ids],
-          );
-          expect(new Set(applied.map((r) => r.id))).toEqual(new Set(kept.keys()));
-        } finally {
-          await cache.delete();
-        }
-      }),
+        },
+      ),
       { numRuns: 40, seed: 20261123, endOnFailure: true },
     );
   });

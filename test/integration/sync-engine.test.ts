@@ -53,6 +53,7 @@ describe('sync engine against the reference backend', () => {
       tiers: demo.tiers.length,
       objectives: demo.objectives.length,
       users: demo.users.length,
+      pendingOutcomes: 0,
     });
     const answer = await answerPanel(cache, 'salesforce', acme.salesforceId.slice(0, 15), now);
     if (answer.kind !== 'account') throw new Error(`expected an account, got ${answer.kind}`);
