@@ -1,7 +1,7 @@
 import type { CacheDb } from '../cache/db.ts';
 import { AppError } from '../errors.ts';
 import { DEFAULT_QUICK_LOG, type Outcome } from '../schemas/entities.ts';
-import type { OutboxRow } from './types.ts';
+import { newOutboxRow, type OutboxRow } from './types.ts';
 
 export interface LogRequest {
   keyResultId: string;
@@ -43,16 +43,7 @@ export async function logOutcome(
       occurredAt: now.toISOString(),
       ...(request.note ? { note: request.note } : {}),
     };
-    const row: OutboxRow = {
-      id: outcome.id,
-      outcome,
-      status: 'pending',
-      applied: false,
-      undo: false,
-      attempts: 0,
-      createdAt: now.toISOString(),
-    };
-    await db.outbox.add(row);
+    await db.outbox.add(newOutboxRow(outcome, now));
     return outcome;
   });
 }
@@ -69,15 +60,7 @@ export async function undoOutcome(db: CacheDb, outcome: Outcome): Promise<void> 
       await db.outbox.delete(outcome.id);
       return;
     }
-    const base: OutboxRow = row ?? {
-      id: outcome.id,
-      outcome,
-      status: 'pending',
-      applied: true,
-      undo: false,
-      attempts: 0,
-      createdAt: new Date().toISOString(),
-    };
+    const base: OutboxRow = row ?? { ...newOutboxRow(outcome, new Date()), applied: true };
     await db.outbox.put({ ...base, undo: true });
   });
 }
@@ -99,15 +82,7 @@ export async function addNote(db: CacheDb, outcomeId: string, note: string, now:
       throw new AppError('unknown_outcome', 'This outcome is no longer known here; log it again.');
     await undoOutcome(db, original);
     const outcome: Outcome = { ...original, id: crypto.randomUUID(), note };
-    await db.outbox.add({
-      id: outcome.id,
-      outcome,
-      status: 'pending',
-      applied: false,
-      undo: false,
-      attempts: 0,
-      createdAt: now.toISOString(),
-    });
+    await db.outbox.add(newOutboxRow(outcome, now));
     return outcome;
   });
 }

@@ -16,6 +16,18 @@ export interface OutboxRow {
   reason?: string;
 }
 
+export function newOutboxRow(outcome: Outcome, now: Date): OutboxRow {
+  return {
+    id: outcome.id,
+    outcome,
+    status: 'pending',
+    applied: false,
+    undo: false,
+    attempts: 0,
+    createdAt: now.toISOString(),
+  };
+}
+
 /** How much each key result's shown value differs from the last value the backend sent us. */
 export function pendingDeltas(rows: Iterable<OutboxRow>): Map<string, number> {
   const deltas = new Map<string, number>();
