@@ -9,6 +9,7 @@ import { ApiHttpError, errorBody } from './http/errors.ts';
 import { changesRoutes } from './routes/changes.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
+import { outcomesRoutes } from './routes/outcomes.ts';
 
 export interface AppOptions {
   /** Largest accepted request body in bytes. */
@@ -48,6 +49,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
   v1.use('*', requireUser(db));
   v1.route('/', meRoutes());
   v1.route('/', changesRoutes(db));
+  v1.route('/', outcomesRoutes(db));
   app.route('/v1', v1);
 
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));

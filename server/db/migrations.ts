@@ -75,4 +75,19 @@ export const MIGRATIONS: Migration[] = [
       `CREATE INDEX changes_tombstones ON changes (changed_at) WHERE op = 'delete'`,
     ],
   },
+  {
+    version: 2,
+    name: 'outcome undo and revocations',
+    statements: [
+      // An undone outcome keeps its row, so a late retry of it is recognised and not applied again.
+      `ALTER TABLE outcomes ADD COLUMN undone_at timestamptz`,
+      // An undo that arrived before its outcome: that user's later delivery of the id is refused.
+      `CREATE TABLE outcome_revocations (
+        outcome_id text NOT NULL,
+        user_id text NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        revoked_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (outcome_id, user_id)
+      )`,
+    ],
+  },
 ];

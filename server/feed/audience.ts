@@ -19,6 +19,12 @@ export function visibleAudiences(user: Pick<User, 'role' | 'teamId'>): string[] 
   return user.teamId === undefined ? [EVERYONE] : [EVERYONE, teamAudience(user.teamId)];
 }
 
+/** The feed's rule for one row: whether `user` may read what is addressed to `audience`. */
+export function canRead(user: Pick<User, 'role' | 'teamId'>, audience: string): boolean {
+  const audiences = visibleAudiences(user);
+  return audiences === null || audiences.includes(audience);
+}
+
 /**
  * A short fingerprint of what a user can see. When it changes (new team, new role), tombstones
  * addressed to the old audience are invisible to the user, so their cache can only be trusted again

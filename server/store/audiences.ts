@@ -45,8 +45,10 @@ export async function reconcileAudiences(tx: Db, filter: AccountFilter): Promise
 async function childIds(tx: Db, table: 'metrics' | 'outcomes', accountIds: string[]): Promise<string[]> {
   const ids: string[] = [];
   for (const part of chunks(accountIds)) {
+    // Undone outcomes are kept as rows but must not come back into the feed with their account.
+    const live = table === 'outcomes' ? 'AND undone_at IS NULL' : '';
     const rows = await tx.query<{ id: string }>(
-      `SELECT id FROM ${table} WHERE account_id = ANY($1::text[]) ORDER BY id`,
+      `SELECT id FROM ${table} WHERE account_id = ANY($1::text[]) ${live} ORDER BY id`,
       [part],
     );
     ids.push(...rows.map((row) => row.id));

@@ -1,0 +1,31 @@
+import type { Outcome } from '../../lib/schemas/index.ts';
+import type { Db } from '../db/types.ts';
+import { TABLES } from './tables.ts';
+
+/** Stored outcomes among `ids`, undone ones included, by id. */
+export async function loadOutcomes(tx: Db, ids: readonly string[]): Promise<Map<string, Outcome>> {
+  const rows = await tx.query<{ data: Outcome }>('SELECT data FROM outcomes WHERE id = ANY($1::text[])', [
+    ids,
+  ]);
+  return new Map(rows.map((row) => [row.data.id, row.data]));
+}
+
+export interface StoredOutcome {
+  outcome: Outcome;
+  undone: boolean;
+  /** Its feed audience, which follows its account as every outcome row in the feed does. */
+  audience: string;
+}
+
+export async function loadOutcome(tx: Db, id: string): Promise<StoredOutcome | null> {
+  const [row] = await tx.query<{ data: Outcome; undone: boolean; audience: string }>(
+    `SELECT t.data, t.undone_at IS NOT NULL AS undone, ${TABLES.outcome.audienceSql} AS audience
+     FROM outcomes t WHERE t.id = $1`,
+    [id],
+  );
+  return row === undefined ? null : { outcome: row.data, undone: row.undone, audience: row.audience };
+}
+
+export async function markUndone(tx: Db, id: string): Promise<void> {
+  await tx.query('UPDATE outcomes SET undone_at = now() WHERE id = $1', [id]);
+}

@@ -1,0 +1,50 @@
+import type { UndoResponse, User } from '../../lib/schemas/index.ts';
+import type { Db } from '../db/types.ts';
+import { canRead } from '../feed/audience.ts';
+import { writeTransaction } from '../feed/lock.ts';
+import { ApiHttpError } from '../http/errors.ts';
+import { feedTombstone } from './feed-rows.ts';
+import { loadKeyResults, moveCurrent } from './key-results.ts';
+import { loadOutcome, markUndone } from './outcome-rows.ts';
+import { putEntities } from './put.ts';
+import { recordRevocation } from './revocations.ts';
+
+/**
+ * Reverts an outcome once: its KR moves back, the outcome leaves the feed, and its row stays (marked
+ * undone) so a late retry of it is a duplicate rather than a second effect. An id the server has not
+ * seen is revoked for this user instead. Returns null when the user cannot see the outcome's account.
+ */
+export async function undoOutcome(
+  db: Db,
+  user: Pick<User, 'id' | 'role' | 'teamId'>,
+  id: string,
+): Promise<UndoResponse | null> {
+  return writeTransaction(db, async (tx) => {
+    // Stamped once the lock is held, so a KR's updatedAt never goes back behind a writer that went first.
+    const at = new Date().toISOString();
+    const stored = await loadOutcome(tx, id);
+    if (stored === null) {
+      await recordRevocation(tx, user.id, id);
+      return { id, status: 'revoked', keyResults: [] };
+    }
+    if (!canRead(user, stored.audience)) return null;
+    if (stored.undone) return { id, status: 'already_undone', keyResults: [] };
+
+    const { keyResultId, delta } = stored.outcome;
+    // The KR may have been deleted since; the outcome is still undone, with no KR to move.
+    const kr = (await loadKeyResults(tx, [keyResultId])).get(keyResultId);
+    const reverted = kr === undefined ? undefined : moveCurrent(kr, -delta, at);
+    if (reverted === null) {
+      throw new ApiHttpError(
+        422,
+        'out_of_range',
+        'Undoing this outcome would move its key result out of range.',
+      );
+    }
+    await markUndone(tx, id);
+    await feedTombstone(tx, 'outcome', [id]);
+    if (reverted === undefined) return { id, status: 'undone', keyResults: [] };
+    await putEntities(tx, 'keyResult', [reverted]);
+    return { id, status: 'undone', keyResults: [reverted] };
+  });
+}
