@@ -30,7 +30,7 @@ export function HealthSection({ health }: { health: HealthView }) {
             {Math.round(health.score)}
           </span>
           <span className="gl-muted">/ 100</span>
-          <Sparkline values={health.trend} label="Health score" />
+          <Sparkline values={health.trend} label="Health score" higherIsBetter />
           {health.drag && (
             <span className="gl-health__drag">
               Dragged down most by <strong>{health.drag.label}</strong>
@@ -48,7 +48,7 @@ export function HealthSection({ health }: { health: HealthView }) {
             {p.metrics.map((m) => (
               <li key={m.key} className="gl-metric">
                 <span className="gl-metric__label">{m.label}</span>
-                <Sparkline values={m.trend} label={m.label} />
+                <Sparkline values={m.trend} label={m.label} higherIsBetter={m.higherIsBetter} />
                 <span className="gl-metric__value">{formatMetricValue(m.unit, m.value)}</span>
                 <span className={`gl-status gl-status--${m.status}`}>{STATUS_LABEL[m.status]}</span>
               </li>

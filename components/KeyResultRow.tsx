@@ -27,9 +27,11 @@ export function KeyResultRow({ kr, rejection, onLog }: KeyResultRowProps) {
       <div className="gl-kr__numbers">
         <span>
           {formatKeyResultValue(kr.unit, kr.current)}{' '}
-          <span className="gl-muted">
-            {kr.direction === 'decrease' ? 'down to' : 'of'} {formatKeyResultValue(kr.unit, kr.target)}
-          </span>
+          {kr.unit !== 'boolean' && (
+            <span className="gl-muted">
+              {kr.direction === 'decrease' ? 'down to' : 'of'} {formatKeyResultValue(kr.unit, kr.target)}
+            </span>
+          )}
         </span>
         <span className={`gl-pace gl-pace--${kr.pace.status}`}>{PACE_LABEL[kr.pace.status]}</span>
       </div>

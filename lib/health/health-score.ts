@@ -11,6 +11,7 @@ export interface ScoredMetric {
   status: MetricStatus;
   score: number;
   weight: number;
+  higherIsBetter: boolean;
 }
 
 export interface PerspectiveScore {
@@ -57,6 +58,7 @@ export function scoreMetrics(
       status: metricStatus(def, metric.value),
       score: metricScore(def, metric.value),
       weight: def.weight,
+      higherIsBetter: def.direction === 'higher_is_better',
     });
   }
   return scored;
