@@ -195,3 +195,26 @@ test('an invalid record from the backend keeps its last good version and says wh
   await expect(panel(page)).toContainText('Tier 1 Strategic');
   await expect(panel(page).getByTestId('panel-footer')).toContainText(`account ${acme.id}, tierId:`);
 });
+
+test('a hostile account name renders as text, never as markup', async () => {
+  const hostile = '<img src=x onerror="window.__pwned=1">Evil & Co <script>window.__pwned=2</script>';
+  const base = demoSnapshot().accounts.find((a) => a.id === acme.id);
+  if (!base) throw new Error('the demo data lost Acme');
+  await importSnapshot(backend.server.db, {
+    ...emptySnapshot,
+    accounts: [
+      {
+        ...base,
+        id: 'acc-hostile',
+        name: hostile,
+        crmRefs: [{ crm: 'salesforce', id: SHOWCASE.unknownSalesforceId }],
+      },
+    ],
+  });
+  await connectAndSync(context, browser.extensionId, backend.server.url, backend.token);
+  const page = await context.newPage();
+  await page.goto(crmUrls.salesforceAccount(SHOWCASE.unknownSalesforceId));
+  await expect(panel(page).getByRole('heading', { level: 2 })).toHaveText(hostile);
+  expect(await page.locator('goal-lens-panel').locator('img, script').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+});
