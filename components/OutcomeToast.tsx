@@ -3,6 +3,8 @@ import { type FormEvent, useState } from 'react';
 export interface Toast {
   clickId: string;
   outcomeId: string | null;
+  /** The panel revision from which answers know about this outcome. */
+  storedAt: number;
   label: string;
   keyResultTitle: string;
   state: 'saving' | 'queued' | 'sent' | 'rejected' | 'undoing' | 'undone' | 'failed';

@@ -13,10 +13,13 @@ export interface Overlay {
   settledAt: number;
 }
 
-/** The toast's state follows what the background reports about its outcome. */
-function trackedState(toast: Toast, answer: PanelAnswer | null): Toast['state'] {
+/**
+ * The toast's state follows what the background reports about its outcome, but only from answers
+ * given after the outcome was stored: an older answer cannot list it and would pass it off as sent.
+ */
+function trackedState(toast: Toast, answer: PanelAnswer | null, answeredRevision: number): Toast['state'] {
   if (!toast.outcomeId || ['undone', 'failed', 'undoing'].includes(toast.state)) return toast.state;
-  if (answer?.kind !== 'account') return toast.state;
+  if (answer?.kind !== 'account' || answeredRevision < toast.storedAt) return toast.state;
   const entry = answer.view.outbox.find((e) => e.id === toast.outcomeId);
   if (!entry) return 'sent';
   return entry.state === 'rejected' ? 'rejected' : entry.state === 'undoing' ? 'undoing' : 'queued';
@@ -61,6 +64,7 @@ export function useOutcomeLog(
         {
           clickId,
           outcomeId: null,
+          storedAt: Number.POSITIVE_INFINITY,
           label: kr.quickLog.label,
           keyResultTitle: kr.title,
           state: 'saving',
@@ -74,7 +78,7 @@ export function useOutcomeLog(
             const overlay = map.get(clickId);
             return overlay ? new Map(map).set(clickId, { ...overlay, settledAt }) : map;
           });
-          updateToast(clickId, { outcomeId: outcome.id, state: 'queued' });
+          updateToast(clickId, { outcomeId: outcome.id, state: 'queued', storedAt: settledAt });
           const timer = setTimeout(() => {
             timers.current.delete(timer);
             setToasts((list) => list.filter((t) => t.clickId !== clickId || t.state === 'rejected'));
@@ -114,8 +118,7 @@ export function useOutcomeLog(
       if (!toast.outcomeId) return;
       request('outcome/note', { outcomeId: toast.outcomeId, note: text }).then(
         ({ outcome }) => {
-          updateToast(toast.clickId, { outcomeId: outcome.id, message: 'Note saved.' });
-          refresh();
+          updateToast(toast.clickId, { outcomeId: outcome.id, storedAt: refresh(), message: 'Note saved.' });
         },
         (error: Error) => updateToast(toast.clickId, { message: error.message }),
       );
@@ -126,7 +129,7 @@ export function useOutcomeLog(
   const liveOverlays = [...overlays.values()].filter((o) => o.settledAt > answeredRevision);
   return {
     overlays: liveOverlays,
-    toasts: toasts.map((t) => ({ ...t, state: trackedState(t, answer) })),
+    toasts: toasts.map((t) => ({ ...t, state: trackedState(t, answer, answeredRevision) })),
     log,
     undo,
     note,

@@ -1,0 +1,67 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Figure } from './figures.ts';
+import type { LoadReport } from './load.ts';
+import type { Machine } from './machine.ts';
+
+export interface BenchReport {
+  startedAt: string;
+  runtimeSeconds: number;
+  machine: Machine;
+  dataSet: Record<string, unknown>;
+  figures: Figure[];
+  /** Per storage; null with a reason when that storage was not tested. */
+  backendLoad: (LoadReport | { storage: string; result: null; reason: string })[];
+}
+
+const DIR = 'bench-results';
+
+/** Writes the report under a timestamped name and as latest.json; returns the timestamped path. */
+export async function writeReport(report: BenchReport): Promise<string> {
+  await mkdir(DIR, { recursive: true });
+  const text = `${JSON.stringify(report, null, 2)}\n`;
+  const path = join(DIR, `bench-${report.startedAt.replace(/[:.]/g, '-')}.json`);
+  await writeFile(path, text);
+  await writeFile(join(DIR, 'latest.json'), text);
+  return path;
+}
+
+function cell(value: number | null, unit: string): string {
+  return value === null ? '—' : `${value} ${unit}`;
+}
+
+export function printTable(report: BenchReport): void {
+  console.log('\nGoal Lens benchmark (SPEC §7)\n');
+  console.table(
+    report.figures.map((f) => ({
+      figure: f.label,
+      measured: `${f.budget.statistic} ${cell(f.value, f.unit)}`,
+      budget: `≤ ${f.budget.max} ${f.unit}`,
+      result: f.pass === null ? `n/a: ${f.reason ?? ''}` : f.pass ? 'pass' : 'FAIL',
+      runs: f.runs,
+    })),
+  );
+  for (const load of report.backendLoad) {
+    if (!('scenarios' in load)) {
+      console.log(`Backend load on ${load.storage}: not run (${load.reason})`);
+      continue;
+    }
+    console.log(`\nBackend load on ${load.storage}, ${load.concurrency} concurrent clients:`);
+    console.table(
+      load.scenarios.map((s) => ({
+        scenario: s.name,
+        'req/s': s.requestsPerSecond,
+        'p50 ms': s.latencyMs.p50,
+        'p99 ms': s.latencyMs.p99,
+        requests: s.requests,
+        failed: s.failed,
+        'server loop blocked, max ms': s.serverEventLoopDelayMs.max,
+      })),
+    );
+  }
+  const { os, cpus, loadAverage } = report.machine;
+  console.log(
+    `\nMachine: ${os}, ${cpus.count}× ${cpus.model}, load average ${loadAverage.atStart} → ${loadAverage.atEnd}`,
+  );
+  console.log(`Runtime: ${report.runtimeSeconds} s`);
+}
