@@ -1,5 +1,6 @@
 import { formatDate } from '@/lib/format/values.ts';
 import type { PanelView } from '@/lib/panel/view-types.ts';
+import { MisalignmentFlag } from './MisalignmentFlag.tsx';
 import { TierBadge } from './TierBadge.tsx';
 
 export function AccountHeader({ view }: { view: PanelView }) {
@@ -12,6 +13,7 @@ export function AccountHeader({ view }: { view: PanelView }) {
         {account.ownerName && <span className="gl-muted">Owner: {account.ownerName}</span>}
         {account.renewalDate && <span className="gl-muted">Renews {formatDate(account.renewalDate)}</span>}
       </div>
+      <MisalignmentFlag misalignments={view.misalignments} />
     </div>
   );
 }

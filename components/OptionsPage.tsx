@@ -1,4 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { DEFAULT_CRM_TIER_LABEL } from '@/lib/crm/page-fields.ts';
 import type { MessageClient } from '@/lib/messages/client.ts';
 import type { SettingsView } from '@/lib/settings/settings.ts';
 import type { SyncStatus } from '@/lib/sync/status.ts';
@@ -13,6 +14,7 @@ export function OptionsPage({ request }: { request: MessageClient }) {
   const [backendUrl, setBackendUrl] = useState('');
   const [token, setToken] = useState('');
   const [interval, setInterval_] = useState(15);
+  const [crmTierLabel, setCrmTierLabel] = useState(DEFAULT_CRM_TIER_LABEL);
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [busy, setBusy] = useState(false);
@@ -22,8 +24,10 @@ export function OptionsPage({ request }: { request: MessageClient }) {
   useEffect(() => {
     request('settings/get', {}).then((loaded) => {
       setSettings(loaded);
-      setBackendUrl(loaded.backendUrl ?? '');
+      // Whatever the user typed before the saved settings arrived wins over them.
+      setBackendUrl((typed) => typed || (loaded.backendUrl ?? ''));
       setInterval_(loaded.syncIntervalMinutes);
+      setCrmTierLabel(loaded.crmTierLabel);
     });
     void refreshStatus();
     const timer = setInterval(() => void refreshStatus(), STATUS_REFRESH_MS);
@@ -46,8 +50,14 @@ export function OptionsPage({ request }: { request: MessageClient }) {
   const save = (event?: FormEvent) => {
     event?.preventDefault();
     return act(async () => {
-      const saved = await request('settings/save', { backendUrl, token, syncIntervalMinutes: interval });
+      const saved = await request('settings/save', {
+        backendUrl,
+        token,
+        syncIntervalMinutes: interval,
+        crmTierLabel,
+      });
       setSettings(saved);
+      setCrmTierLabel(saved.crmTierLabel);
       setToken('');
       return 'Settings saved.';
     });
@@ -101,6 +111,21 @@ export function OptionsPage({ request }: { request: MessageClient }) {
             onChange={(e) => setInterval_(Number(e.target.value))}
           />
         </label>
+        <label>
+          CRM tier field label
+          <input
+            type="text"
+            maxLength={200}
+            value={crmTierLabel}
+            onChange={(e) => setCrmTierLabel(e.target.value)}
+            placeholder={DEFAULT_CRM_TIER_LABEL}
+            aria-describedby="crm-tier-label-help"
+          />
+        </label>
+        <p id="crm-tier-label-help" className="hint">
+          The field on your CRM's account page that records the tier. Where the page shows it, Goal Lens
+          compares it with the account's tier; elsewhere it uses the synced value.
+        </p>
         <div className="actions">
           <button type="submit" disabled={busy}>
             Save

@@ -1,4 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { DEFAULT_CRM_TIER_LABEL } from '@/lib/crm/page-fields.ts';
 import type { MessageClient } from '@/lib/messages/client.ts';
 import { keyResultProgress } from '@/lib/okr/progress.ts';
 import type { PageSnapshot, PageStore } from '@/lib/panel/page-store.ts';
@@ -6,6 +7,7 @@ import type { PanelAnswer } from '@/lib/panel/view-types.ts';
 import { OutcomeToast } from './OutcomeToast.tsx';
 import { Panel, type PanelState } from './Panel.tsx';
 import { type Overlay, useOutcomeLog } from './useOutcomeLog.ts';
+import { type PageFieldSource, usePageCrmTier } from './usePageCrmTier.ts';
 
 const CLOCK_TICK_MS = 30_000;
 
@@ -14,6 +16,11 @@ export interface PanelAppProps {
   request: MessageClient;
   collapsed: boolean;
   onCollapsedChange: (collapsed: boolean) => void;
+  /** The CRM page's fields, to read its tier field; without it the synced CRM tier is used. */
+  fields?: PageFieldSource;
+  /** The tier field's label last learnt from the background, and where to keep a new one. */
+  tierLabel?: string | undefined;
+  onTierLabelChange?: (label: string) => void;
 }
 
 function useNow(): Date {
@@ -29,6 +36,9 @@ function useNow(): Date {
 function usePanelState(
   snapshot: PageSnapshot,
   request: MessageClient,
+  fields: PageFieldSource | undefined,
+  initialTierLabel: string,
+  onTierLabelChange: ((label: string) => void) | undefined,
 ): { state: PanelState; revision: number } {
   const [state, setState] = useState<{ key: string; revision: number; state: PanelState }>({
     key: '',
@@ -37,19 +47,30 @@ function usePanelState(
   });
   const { crm, recordId } = snapshot.page;
   const key = `${crm}:${recordId}`;
+  // The options name the CRM field to read; until an answer says otherwise, the one last learnt.
+  const [tierLabel, setTierLabel] = useState(initialTierLabel);
+  const pageCrmTier = usePageCrmTier(fields, crm, recordId, tierLabel);
   // A new snapshot means another page or a changed cache: either way, ask again.
   useEffect(() => {
     let current = true;
     const { revision } = snapshot;
-    request('panel/view', { crm, recordId }).then(
-      (answer) => current && setState({ key, revision, state: { status: 'ready', answer } }),
+    request('panel/view', { crm, recordId, ...(pageCrmTier ? { pageCrmTier } : {}) }).then(
+      (answer) => {
+        if (!current) return;
+        setState({ key, revision, state: { status: 'ready', answer } });
+        const label = answer.kind === 'account' ? answer.view.crmTier.fieldLabel : tierLabel;
+        if (label !== tierLabel) {
+          setTierLabel(label);
+          onTierLabelChange?.(label);
+        }
+      },
       (error: Error) =>
         current && setState({ key, revision, state: { status: 'error', message: error.message } }),
     );
     return () => {
       current = false;
     };
-  }, [crm, recordId, key, snapshot, request]);
+  }, [crm, recordId, key, snapshot, request, pageCrmTier, tierLabel, onTierLabelChange]);
   // Never show one account's data under another's URL while the new answer is on its way.
   return state.key === key ? state : { state: { status: 'loading' }, revision: -1 };
 }
@@ -82,9 +103,12 @@ export function PanelApp({
   request,
   collapsed: initiallyCollapsed,
   onCollapsedChange,
+  fields,
+  tierLabel = DEFAULT_CRM_TIER_LABEL,
+  onTierLabelChange,
 }: PanelAppProps) {
   const snapshot = useSyncExternalStore(store.subscribe, store.get);
-  const { state, revision } = usePanelState(snapshot, request);
+  const { state, revision } = usePanelState(snapshot, request, fields, tierLabel, onTierLabelChange);
   const answer = state.status === 'ready' ? state.answer : null;
   const outcomes = useOutcomeLog(request, answer, revision, store.refresh);
   const [collapsed, setCollapsed] = useState(initiallyCollapsed);

@@ -3,16 +3,18 @@ import type { CacheDb } from '@/lib/cache/db.ts';
 import { AppError } from '@/lib/errors.ts';
 import type { Handlers } from '@/lib/messages/router.ts';
 import { answerPanel } from '@/lib/panel/answer.ts';
-import { normaliseBackendUrl, toSettingsView } from '@/lib/settings/settings.ts';
+import { normaliseBackendUrl, normaliseCrmTierLabel, toSettingsView } from '@/lib/settings/settings.ts';
 import { loadSettings, saveSettings } from '@/lib/settings/store.ts';
 import { readSyncStatus, resetCache } from '@/lib/sync/engine.ts';
+import { createLeadHandlers } from './lead-handlers.ts';
 import { createOutcomeHandlers } from './outcome-handlers.ts';
 import type { SyncScheduler } from './scheduler.ts';
 
 export function createHandlers(db: CacheDb, scheduler: SyncScheduler, onCacheChanged: () => void): Handlers {
   return {
     ...createOutcomeHandlers(db, scheduler, onCacheChanged),
-    'panel/view': ({ crm, recordId }) => answerPanel(db, crm, recordId, new Date()),
+    ...createLeadHandlers(db),
+    'panel/view': ({ crm, recordId, pageCrmTier }) => answerPanel(db, crm, recordId, new Date(), pageCrmTier),
 
     'settings/get': async () => toSettingsView(await loadSettings(db)),
 
@@ -25,6 +27,8 @@ export function createHandlers(db: CacheDb, scheduler: SyncScheduler, onCacheCha
         backendUrl,
         token,
         syncIntervalMinutes: input.syncIntervalMinutes ?? current.syncIntervalMinutes,
+        crmTierLabel:
+          input.crmTierLabel === undefined ? current.crmTierLabel : normaliseCrmTierLabel(input.crmTierLabel),
       };
       // Another backend or token may mean another user with other accounts: start from scratch.
       if (backendUrl !== current.backendUrl || token !== current.token) {
@@ -32,6 +36,8 @@ export function createHandlers(db: CacheDb, scheduler: SyncScheduler, onCacheCha
         onCacheChanged();
       }
       await saveSettings(db, next);
+      // Open panels re-read the CRM page with the new label.
+      if (next.crmTierLabel !== current.crmTierLabel) onCacheChanged();
       await scheduler.setInterval(next.syncIntervalMinutes);
       return toSettingsView(next);
     },

@@ -5,20 +5,33 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { PanelApp } from '@/components/PanelApp.tsx';
 import panelCss from '@/components/panel.css?inline';
+import type { PageFieldSource } from '@/components/usePageCrmTier.ts';
 import { CRM_HOST_PATTERNS, detectAccountPage } from '@/lib/crm/index.ts';
+import { readPageField } from '@/lib/crm/read-page-field.ts';
 import type { AccountPage } from '@/lib/crm/types.ts';
+import { watchPage } from '@/lib/crm/watch-page.ts';
 import { createMessageClient } from '@/lib/messages/client.ts';
 import { CACHE_CHANGED } from '@/lib/messages/protocol.ts';
 import { createPageStore, type PageStore } from '@/lib/panel/page-store.ts';
 
 const COLLAPSED_KEY = 'panel.collapsed';
+/** The CRM tier field's label as the background last said, so a new page reads the right field at once. */
+const TIER_LABEL_KEY = 'panel.crmTierLabel';
+
+/** The CRM's own page, read for its tier field; the panel lives in a shadow root this never sees. */
+const pageFields: PageFieldSource = {
+  read: (crm, label) => readPageField(document, crm, label),
+  watch: (onChange) => watchPage(document.documentElement, onChange),
+};
 
 async function mountPanel(
   ctx: ContentScriptContext,
   store: PageStore,
 ): Promise<ShadowRootContentScriptUi<Root>> {
   const request = createMessageClient((message) => browser.runtime.sendMessage(message));
-  const collapsed = Boolean((await browser.storage.local.get(COLLAPSED_KEY))[COLLAPSED_KEY]);
+  const stored = await browser.storage.local.get([COLLAPSED_KEY, TIER_LABEL_KEY]);
+  const collapsed = Boolean(stored[COLLAPSED_KEY]);
+  const tierLabel = typeof stored[TIER_LABEL_KEY] === 'string' ? stored[TIER_LABEL_KEY] : undefined;
   const ui = await createShadowRootUi<Root>(ctx, {
     name: 'goal-lens-panel',
     position: 'inline',
@@ -34,6 +47,9 @@ async function mountPanel(
           request={request}
           collapsed={collapsed}
           onCollapsedChange={(value) => void browser.storage.local.set({ [COLLAPSED_KEY]: value })}
+          fields={pageFields}
+          tierLabel={tierLabel}
+          onTierLabelChange={(label) => void browser.storage.local.set({ [TIER_LABEL_KEY]: label })}
         />,
       );
       return root;

@@ -1,15 +1,27 @@
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
+import { LeadView } from '@/components/LeadView.tsx';
+import '@/components/lead-view.css';
 import { SyncStatusView } from '@/components/SyncStatusView.tsx';
 import { createMessageClient } from '@/lib/messages/client.ts';
 import type { SyncStatus } from '@/lib/sync/status.ts';
 
 const request = createMessageClient((message) => browser.runtime.sendMessage(message));
+/** Chromium's side panel; other browsers show the book view in this popup instead. */
+const sidePanel = (browser as { sidePanel?: typeof browser.sidePanel }).sidePanel;
+
+/** The window is looked up beforehand: `sidePanel.open` must run within the click's user gesture. */
+function useWindowId(): number | undefined {
+  const [windowId, setWindowId] = useState<number>();
+  useEffect(() => void browser.windows.getCurrent().then((w) => setWindowId(w.id)), []);
+  return windowId;
+}
 
 function Popup() {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [busy, setBusy] = useState(false);
+  const windowId = useWindowId();
   useEffect(() => void request('sync/status', {}).then(setStatus), []);
   const syncNow = async () => {
     setBusy(true);
@@ -26,7 +38,13 @@ function Popup() {
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
           Options
         </button>
+        {sidePanel && windowId !== undefined && (
+          <button type="button" onClick={() => void sidePanel.open({ windowId }).then(() => window.close())}>
+            Misaligned accounts
+          </button>
+        )}
       </div>
+      {!sidePanel && <LeadView request={request} compact />}
     </main>
   );
 }

@@ -1,4 +1,5 @@
 import type { ErrorInfo } from '../errors.ts';
+import type { BookPage, BookQuery } from '../lead/types.ts';
 import type { PanelAnswer } from '../panel/view-types.ts';
 import type { CrmName, Outcome, User } from '../schemas/entities.ts';
 import type { SettingsView } from '../settings/settings.ts';
@@ -14,7 +15,8 @@ export type SenderKind = 'extension-page' | 'content-script';
 export interface MessageMap {
   'panel/view': {
     from: 'content-script';
-    request: { crm: CrmName; recordId: string };
+    /** `pageCrmTier`: the tier field's value as the CRM page shows it, compared instead of the synced one. */
+    request: { crm: CrmName; recordId: string; pageCrmTier?: string };
     response: PanelAnswer;
   };
   'outcome/log': {
@@ -32,7 +34,7 @@ export interface MessageMap {
   'settings/get': { from: 'extension-page'; request: Record<string, never>; response: SettingsView };
   'settings/save': {
     from: 'extension-page';
-    request: { backendUrl: string; token?: string; syncIntervalMinutes?: number };
+    request: { backendUrl: string; token?: string; syncIntervalMinutes?: number; crmTierLabel?: string };
     response: SettingsView;
   };
   'connection/test': {
@@ -42,6 +44,11 @@ export interface MessageMap {
   };
   'sync/now': { from: 'extension-page'; request: Record<string, never>; response: SyncStatus };
   'sync/status': { from: 'extension-page'; request: Record<string, never>; response: SyncStatus };
+  /**
+   * The misaligned accounts of the book, filtered and sorted, one window at a time (the first 100 by
+   * ARR when the request is empty); refused unless the signed-in user is a lead or an admin.
+   */
+  'lead/misaligned': { from: 'extension-page'; request: Partial<BookQuery>; response: BookPage };
 }
 
 export type MessageType = keyof MessageMap;

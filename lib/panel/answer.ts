@@ -18,6 +18,7 @@ export async function answerPanel(
   crm: CrmName,
   recordId: string,
   now: Date,
+  pageCrmTier?: string,
 ): Promise<PanelAnswer> {
   const [settings, status, account] = await Promise.all([
     loadSettings(db),
@@ -32,5 +33,12 @@ export async function answerPanel(
   };
   if (!settings.backendUrl || !settings.token) return { kind: 'not_configured', sync };
   if (!account) return { kind: 'unknown', sync };
-  return { kind: 'account', view: await buildPanelView(db, account, now), sync };
+  return {
+    kind: 'account',
+    view: await buildPanelView(db, account, now, {
+      fromPage: pageCrmTier,
+      fieldLabel: settings.crmTierLabel,
+    }),
+    sync,
+  };
 }

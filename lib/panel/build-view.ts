@@ -5,6 +5,7 @@ import { keyResultPace } from '../okr/pace.ts';
 import { keyResultProgress } from '../okr/progress.ts';
 import { pendingDeltas } from '../outbox/types.ts';
 import { DEFAULT_QUICK_LOG, type Metric } from '../schemas/entities.ts';
+import { buildMisalignments, type CrmTierInput } from './build-misalignments.ts';
 import type { HealthView, KeyResultView, ObjectiveGroup, PanelView } from './view-types.ts';
 
 const TREND_POINTS = 12;
@@ -49,14 +50,20 @@ async function buildHealth(db: CacheDb, accountId: string): Promise<HealthView> 
   };
 }
 
-export async function buildPanelView(db: CacheDb, account: CachedAccount, now: Date): Promise<PanelView> {
-  const [tier, owner, links, health, pendingRows, accountOutcomes] = await Promise.all([
+export async function buildPanelView(
+  db: CacheDb,
+  account: CachedAccount,
+  now: Date,
+  crmTier: CrmTierInput,
+): Promise<PanelView> {
+  const [tier, owner, links, health, pendingRows, accountOutcomes, alignment] = await Promise.all([
     db.tiers.get(account.tierId),
     account.ownerId ? db.users.get(account.ownerId) : undefined,
     linkedKeyResults(db, account),
     buildHealth(db, account.id),
     db.outbox.toArray(),
     db.outcomes.where('accountId').equals(account.id).toArray(),
+    buildMisalignments(db, account, crmTier),
   ]);
   const pending = pendingDeltas(pendingRows);
   const objectiveIds = [...new Set(links.map((l) => l.kr.objectiveId))];
@@ -138,5 +145,6 @@ export async function buildPanelView(db: CacheDb, account: CachedAccount, now: D
         state: row.status === 'rejected' ? 'rejected' : row.undo ? 'undoing' : 'queued',
         reason: row.reason ?? null,
       })),
+    ...alignment,
   };
 }

@@ -3,6 +3,7 @@ import type { PerspectiveScore, ScoredMetric } from '../health/health-score.ts';
 import type { Pace } from '../okr/pace.ts';
 import type { KeyResult, Objective, Perspective } from '../schemas/entities.ts';
 import type { RecordProblem } from '../sync/validate-changes.ts';
+import type { Misalignment } from '../tiers/misalignment.ts';
 
 /** Everything the panel renders, computed by the background so the content script stays thin. */
 export interface KeyResultView {
@@ -52,6 +53,24 @@ export interface HealthView {
   trend: number[];
 }
 
+/** One way the account's tier is off, worded for the flag: a headline and the reasons behind it. */
+export interface MisalignmentView {
+  kind: Misalignment['kind'];
+  /** Set for `tier_rules` only. */
+  direction: 'over_served' | 'under_served' | null;
+  /** "Under-served: expected Tier 1 Strategic", "CRM says Tier 1 Strategic", "Misses benchmarks". */
+  title: string;
+  reasons: string[];
+}
+
+/** The tier as the CRM records it, and where that came from: the CRM page's field or the last sync. */
+export interface CrmTierView {
+  value: string | null;
+  source: 'page' | 'synced' | null;
+  /** The field label the content script looks for on the CRM page (a setting). */
+  fieldLabel: string;
+}
+
 export interface PanelView {
   account: {
     id: string;
@@ -64,6 +83,9 @@ export interface PanelView {
   objectives: ObjectiveGroup[];
   health: HealthView;
   outbox: OutboxEntry[];
+  /** Empty when the account is aligned. */
+  misalignments: MisalignmentView[];
+  crmTier: CrmTierView;
 }
 
 export interface SyncSummary {

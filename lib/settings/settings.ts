@@ -1,3 +1,4 @@
+import { DEFAULT_CRM_TIER_LABEL, MAX_FIELD_VALUE_LENGTH } from '../crm/page-fields.ts';
 import { AppError } from '../errors.ts';
 
 export const DEFAULT_SYNC_INTERVAL_MINUTES = 15;
@@ -6,6 +7,8 @@ export interface Settings {
   backendUrl: string | null;
   token: string | null;
   syncIntervalMinutes: number;
+  /** The label of the tier field on the CRM's account page, read there and compared with the tier. */
+  crmTierLabel: string;
 }
 
 /** What the options page may see: never the token itself. */
@@ -13,12 +16,14 @@ export interface SettingsView {
   backendUrl: string | null;
   hasToken: boolean;
   syncIntervalMinutes: number;
+  crmTierLabel: string;
 }
 
 export const EMPTY_SETTINGS: Settings = {
   backendUrl: null,
   token: null,
   syncIntervalMinutes: DEFAULT_SYNC_INTERVAL_MINUTES,
+  crmTierLabel: DEFAULT_CRM_TIER_LABEL,
 };
 
 export function toSettingsView(settings: Settings): SettingsView {
@@ -26,7 +31,14 @@ export function toSettingsView(settings: Settings): SettingsView {
     backendUrl: settings.backendUrl,
     hasToken: Boolean(settings.token),
     syncIntervalMinutes: settings.syncIntervalMinutes,
+    crmTierLabel: settings.crmTierLabel,
   };
+}
+
+/** A blank label means "the usual one", not "a field with no label". */
+export function normaliseCrmTierLabel(input: string): string {
+  const label = input.replace(/\s+/g, ' ').trim().slice(0, MAX_FIELD_VALUE_LENGTH);
+  return label || DEFAULT_CRM_TIER_LABEL;
 }
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);

@@ -6,7 +6,8 @@ import { applyChanges, collapseChanges, tableFor } from './apply-changes.ts';
 import { type CacheCounts, INITIAL_SYNC_STATUS, type SyncStatus } from './status.ts';
 import { type RecordProblem, type ValidChange, validateChanges } from './validate-changes.ts';
 
-const CURSOR_KEY = 'sync.cursor';
+/** Written in the same transaction as the changes it follows, so it also versions the synced data. */
+export const CURSOR_KEY = 'sync.cursor';
 const STATUS_KEY = 'sync.status';
 /** The token's user, remembered so outcomes can be logged offline under the right name. */
 export const ME_KEY = 'me';

@@ -56,11 +56,17 @@ function handlers(calls: string[]): Handlers {
     'outcome/log': fail,
     'outcome/undo': fail,
     'outcome/note': fail,
-    'settings/get': async () => ({ backendUrl: null, hasToken: false, syncIntervalMinutes: 15 }),
+    'settings/get': async () => ({
+      backendUrl: null,
+      hasToken: false,
+      syncIntervalMinutes: 15,
+      crmTierLabel: 'Customer Tier',
+    }),
     'settings/save': fail,
     'connection/test': fail,
     'sync/now': fail,
     'sync/status': fail,
+    'lead/misaligned': fail,
   };
 }
 
@@ -72,6 +78,14 @@ describe('message router', () => {
     const answer = await request('panel/view', { crm: 'salesforce', recordId: '001Dn00000Acme1IAB' });
     expect(answer.kind).toBe('unknown');
     expect(calls).toEqual(['panel/view salesforce 001Dn00000Acme1IAB']);
+  });
+
+  test('a content script may send the tier its CRM page shows', async () => {
+    const calls: string[] = [];
+    const route = createMessageRouter(handlers(calls), ID, ORIGIN);
+    const request = createMessageClient((message) => route(message, contentScript));
+    await request('panel/view', { crm: 'hubspot', recordId: '10002', pageCrmTier: 'Tier 1 Strategic' });
+    expect(calls).toEqual(['panel/view hubspot 10002']);
   });
 
   test('errors travel back intact: code, message and details', async () => {
@@ -114,6 +128,27 @@ describe('message router', () => {
       attack: 'an unknown CRM name is refused',
       sender: contentScript,
       message: { type: 'panel/view', payload: { crm: 'myspace', recordId: '1' } },
+      code: 'invalid_payload',
+    },
+    {
+      attack: 'a content script cannot list the book of misaligned accounts',
+      sender: contentScript,
+      message: { type: 'lead/misaligned', payload: {} },
+      code: 'forbidden_message',
+    },
+    {
+      attack: 'a CRM page cannot send a tier longer than any tier name',
+      sender: contentScript,
+      message: {
+        type: 'panel/view',
+        payload: { crm: 'salesforce', recordId: '001', pageCrmTier: 'x'.repeat(201) },
+      },
+      code: 'invalid_payload',
+    },
+    {
+      attack: 'the book view takes no parameters',
+      sender: optionsPage,
+      message: { type: 'lead/misaligned', payload: { ownerId: 'usr-1' } },
       code: 'invalid_payload',
     },
     {

@@ -1,0 +1,31 @@
+import type { KindCounts, KindFilter } from '@/lib/lead/types.ts';
+import { KIND_LABELS } from './misalignment-labels.ts';
+
+interface LeadCountsProps {
+  counts: KindCounts;
+  kind: KindFilter;
+  onKind: (kind: KindFilter) => void;
+}
+
+/** Accounts per kind; each count is also a shortcut to filter by that kind, and back. */
+export function LeadCounts({ counts, kind, onKind }: LeadCountsProps) {
+  const kinds = Object.keys(KIND_LABELS) as (keyof KindCounts)[];
+  return (
+    <ul className="lv-counts" aria-label="Misaligned accounts per kind">
+      {kinds.map((key) => (
+        <li key={key}>
+          <button
+            type="button"
+            className={`lv-count lv-count--${key}`}
+            aria-pressed={kind === key}
+            onClick={() => onKind(kind === key ? 'all' : key)}
+            data-testid={`count-${key}`}
+          >
+            <span className="lv-count__number">{counts[key].toLocaleString('en-US')}</span>
+            <span className="lv-count__label">{KIND_LABELS[key]}</span>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}

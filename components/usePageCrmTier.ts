@@ -1,0 +1,38 @@
+import { useEffect, useReducer, useRef } from 'react';
+import type { CrmName } from '@/lib/crm/types.ts';
+
+/** The CRM page's own fields, as the content script sees them in the DOM. */
+export interface PageFieldSource {
+  /** The value shown for the field labelled `label`, or null; never throws. */
+  read(crm: CrmName, label: string): string | null;
+  /** Calls back after the page's DOM changed; returns how to stop. */
+  watch(onChange: () => void): () => void;
+}
+
+/**
+ * The tier the CRM page shows in its field labelled `label`, read on every render. CRMs render
+ * fields after the URL changes, so a change seen later renders again; a field that disappears
+ * (the user opened another tab of the record) keeps its last value for that record rather than
+ * flipping the flag back to the synced tier.
+ */
+export function usePageCrmTier(
+  source: PageFieldSource | undefined,
+  crm: CrmName,
+  recordId: string,
+  label: string,
+): string | undefined {
+  const [, rerender] = useReducer((count: number) => count + 1, 0);
+  const seen = useRef<{ key: string; value: string } | null>(null);
+  useEffect(() => {
+    if (!source) return;
+    return source.watch(() => {
+      const value = source.read(crm, label);
+      if (value !== null && value !== seen.current?.value) rerender();
+    });
+  }, [source, crm, label]);
+  if (!source) return undefined;
+  const key = `${crm}:${recordId}:${label}`;
+  const value = source.read(crm, label);
+  if (value !== null) seen.current = { key, value };
+  return seen.current?.key === key ? seen.current.value : undefined;
+}

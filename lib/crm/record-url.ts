@@ -1,0 +1,84 @@
+import type { CrmRef } from '../schemas/entities.ts';
+import { hubspot } from './hubspot.ts';
+import { salesforce } from './salesforce.ts';
+import type { CrmName } from './types.ts';
+
+/** Where one org's CRM lives, as learnt from a record URL: its https origin, and HubSpot's portal. */
+export interface CrmBase {
+  origin: string;
+  portalId?: string;
+}
+
+export interface RecordLink {
+  crm: CrmName;
+  url: string;
+}
+
+const HUBSPOT_PORTAL_PATH = /^\/contacts\/(\d+)(?:\/|$)/;
+
+function parseHttps(url: string | undefined): URL | null {
+  if (!url) return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The base a record URL reveals, or null when it is not a page of that CRM. Only CRMs whose record
+ * URLs can be rebuilt from an id are learnt: Salesforce (the org's host) and HubSpot (host + portal).
+ */
+export function crmBaseFromUrl(crm: CrmName, url: string): CrmBase | null {
+  const parsed = parseHttps(url);
+  if (!parsed) return null;
+  if (crm === 'salesforce' && salesforce.hostMatches(parsed.hostname)) return { origin: parsed.origin };
+  if (crm === 'hubspot' && hubspot.hostMatches(parsed.hostname)) {
+    const portalId = HUBSPOT_PORTAL_PATH.exec(parsed.pathname)?.[1];
+    return portalId ? { origin: parsed.origin, portalId } : null;
+  }
+  return null;
+}
+
+const BUILDERS: Partial<Record<CrmName, (id: string, base: CrmBase) => string | null>> = {
+  salesforce: (id, base) => `${base.origin}/lightning/r/Account/${encodeURIComponent(id)}/view`,
+  hubspot: (id, base) =>
+    base.portalId ? `${base.origin}/contacts/${base.portalId}/record/0-2/${encodeURIComponent(id)}` : null,
+};
+
+/**
+ * A ref's own URL when it has a safe one (https only: a backend must not be able to plant a
+ * `javascript:` link), else one built from the CRM's base; null when neither is possible.
+ */
+export function recordUrl(ref: Pick<CrmRef, 'crm' | 'id' | 'url'>, base?: CrmBase): string | null {
+  const own = parseHttps(ref.url);
+  if (own) return own.href;
+  return base ? (BUILDERS[ref.crm]?.(ref.id, base) ?? null) : null;
+}
+
+/**
+ * Every account of an org lives in the same CRM instances, so the first usable URL seen per CRM
+ * tells where to build links for refs that came without one.
+ */
+export function learnCrmBases(refs: Iterable<Pick<CrmRef, 'crm' | 'url'>>): Map<CrmName, CrmBase> {
+  const bases = new Map<CrmName, CrmBase>();
+  for (const ref of refs) {
+    if (!ref.url || bases.has(ref.crm)) continue;
+    const base = crmBaseFromUrl(ref.crm, ref.url);
+    if (base) bases.set(ref.crm, base);
+  }
+  return bases;
+}
+
+/** The first of the account's refs, in their listed order, that yields a link. */
+export function accountRecordLink(
+  refs: readonly Pick<CrmRef, 'crm' | 'id' | 'url'>[],
+  bases: ReadonlyMap<CrmName, CrmBase>,
+): RecordLink | null {
+  for (const ref of refs) {
+    const url = recordUrl(ref, bases.get(ref.crm));
+    if (url) return { crm: ref.crm, url };
+  }
+  return null;
+}
