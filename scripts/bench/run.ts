@@ -15,6 +15,7 @@ import { BUDGETS, type Figure, type FigureId, unavailable } from './figures.ts';
 import { measureFirstSync } from './first-sync.ts';
 import { benchSnapshot, GENERATED_ACCOUNT_PREFIX } from './generate.ts';
 import { recordPanelHeadings } from './in-page.ts';
+import { measureLeadView } from './lead-view.ts';
 import { loadTest } from './load.ts';
 import { measureLookup } from './lookup.ts';
 import { describeMachine } from './machine.ts';
@@ -62,6 +63,7 @@ async function measureInBrowser(browser: BenchBrowser, backend: BenchBackend, sn
   await attempt(['deltaSync'], () => measureDeltaSync(options, backend.server, generated));
   // The options page polls the background every few seconds, which would wake a stopped worker.
   await options.close();
+  await attempt(['leadViewFirstRow'], () => measureLeadView(context, extensionId));
   await attempt(['accountLookup'], () => measureLookup(context, extensionId, generated));
 
   const page = await context.newPage();
