@@ -5,6 +5,7 @@ import { createBackendClient, type FetchFn } from '../../lib/backend/client.ts';
 import { CacheDb } from '../../lib/cache/db.ts';
 import { flushOutbox } from '../../lib/outbox/flush.ts';
 import { logOutcome, undoOutcome } from '../../lib/outbox/log.ts';
+import { pendingDeltas } from '../../lib/outbox/types.ts';
 import type { Snapshot } from '../../lib/schemas/api.ts';
 import type { Outcome } from '../../lib/schemas/entities.ts';
 import { saveSettings } from '../../lib/settings/store.ts';
@@ -180,5 +181,36 @@ describe('outbox delivery over an unreliable network', () => {
       ),
       { numRuns: 40, seed: 20261123, endOnFailure: true },
     );
+  });
+
+  test('a permanently rejected outcome is rolled back, reported, and does not hold up the queue', async () => {
+    const cache = new CacheDb(`outbox-rejected-${Math.random()}`);
+    try {
+      await saveSettings(cache, { backendUrl: server.url, token, syncIntervalMinutes: 15 });
+      await createSyncEngine(cache).sync();
+      const before = await serverCurrents();
+      // Logged under another user's name: the backend refuses it for good.
+      const refused = await logOutcome(
+        cache,
+        { keyResultId: 'kr1', accountId: 'a1' },
+        'someone-else',
+        new Date(),
+      );
+      const accepted = await logOutcome(cache, { keyResultId: 'kr1', accountId: 'a2' }, 'u-lead', new Date());
+      expect(pendingDeltas(await cache.outbox.toArray()).get('kr1')).toBe(10);
+
+      await flushOutbox(cache, createBackendClient(server.url, token));
+
+      const rows = await cache.outbox.toArray();
+      expect(rows.map((r) => [r.id, r.status])).toEqual([[refused.id, 'rejected']]);
+      expect(rows[0]?.reason).toMatch(/loggedBy|user/i);
+      expect(pendingDeltas(rows).get('kr1')).toBeUndefined();
+      expect((await serverCurrents()).get('kr1')).toBe((before.get('kr1') ?? 0) + accepted.delta);
+      expect((await cache.keyResults.get('kr1'))?.current).toBe((before.get('kr1') ?? 0) + accepted.delta);
+      // A later flush neither resends it nor stalls on it.
+      expect(await flushOutbox(cache, createBackendClient(server.url, token))).toBe(0);
+    } finally {
+      await cache.delete();
+    }
   });
 });
