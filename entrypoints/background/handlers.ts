@@ -1,7 +1,6 @@
 import { createBackendClient } from '@/lib/backend/client.ts';
 import type { CacheDb } from '@/lib/cache/db.ts';
 import { AppError } from '@/lib/errors.ts';
-import type { LeadBookAnswer } from '@/lib/lead/answer.ts';
 import type { Handlers } from '@/lib/messages/router.ts';
 import { answerPanel } from '@/lib/panel/answer.ts';
 import { normaliseBackendUrl, normaliseCrmTierLabel, toSettingsView } from '@/lib/settings/settings.ts';
@@ -11,15 +10,10 @@ import { createLeadHandlers } from './lead-handlers.ts';
 import { createOutcomeHandlers } from './outcome-handlers.ts';
 import type { SyncScheduler } from './scheduler.ts';
 
-export function createHandlers(
-  db: CacheDb,
-  scheduler: SyncScheduler,
-  onCacheChanged: () => void,
-  leadBook: LeadBookAnswer,
-): Handlers {
+export function createHandlers(db: CacheDb, scheduler: SyncScheduler, onCacheChanged: () => void): Handlers {
   return {
     ...createOutcomeHandlers(db, scheduler, onCacheChanged),
-    ...createLeadHandlers(leadBook),
+    ...createLeadHandlers(db),
     'panel/view': ({ crm, recordId, pageCrmTier }) => answerPanel(db, crm, recordId, new Date(), pageCrmTier),
 
     'settings/get': async () => toSettingsView(await loadSettings(db)),

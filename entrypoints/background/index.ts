@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CacheDb } from '@/lib/cache/db.ts';
-import { createLeadBookAnswer } from '@/lib/lead/answer.ts';
 import { CACHE_CHANGED } from '@/lib/messages/protocol.ts';
 import { createMessageRouter } from '@/lib/messages/router.ts';
 import { loadSettings } from '@/lib/settings/store.ts';
@@ -24,14 +23,10 @@ async function broadcastCacheChanged() {
 export default defineBackground(() => {
   const db = new CacheDb();
   const engine = createSyncEngine(db);
-  const leadBook = createLeadBookAnswer(db);
-  const onCacheChanged = () => {
-    void broadcastCacheChanged();
-    void leadBook.prepare();
-  };
+  const onCacheChanged = () => void broadcastCacheChanged();
   const scheduler = createSyncScheduler(db, engine, onCacheChanged);
   const route = createMessageRouter(
-    createHandlers(db, scheduler, onCacheChanged, leadBook),
+    createHandlers(db, scheduler, onCacheChanged),
     browser.runtime.id,
     browser.runtime.getURL('/'),
   );

@@ -15,8 +15,6 @@ const BOOK_ROLES: ReadonlySet<Role> = new Set(['lead', 'admin']);
  * changes together with the sync cursor, so the book computed for a cursor is reused until it moves:
  * scrolling and filtering cost a slice, not another pass over every account.
  */
-export type LeadBookAnswer = ReturnType<typeof createLeadBookAnswer>;
-
 export function createLeadBookAnswer(db: CacheDb) {
   let last: { key: string; book: Promise<LeadBook> } | null = null;
   const page = createBookPager();
@@ -39,13 +37,6 @@ export function createLeadBookAnswer(db: CacheDb) {
 
   return {
     book: currentBook,
-    /**
-     * Starts computing the book as soon as new data is synced, so a lead who opens the view finds it
-     * ready. Users who may not see the book, or a failed computation, simply leave nothing prepared.
-     */
-    async prepare(): Promise<void> {
-      await currentBook().catch(() => undefined);
-    },
     async query(query: Partial<BookQuery>): Promise<BookPage> {
       return page(await currentBook(), {
         ...ALL_ACCOUNTS,
