@@ -1,7 +1,7 @@
 import { type BackendClient, BackendError } from '../backend/client.ts';
 import { type CacheDb, toCachedKeyResult } from '../cache/db.ts';
 import type { KeyResult } from '../schemas/entities.ts';
-import type { OutboxRow } from './types.ts';
+import { isUnsent, type OutboxRow } from './types.ts';
 
 const BATCH = 100;
 /** Answers that will not change on retry: the batch is refused for good, so it must not block the queue. */
@@ -17,7 +17,7 @@ async function storeKeyResults(db: CacheDb, keyResults: KeyResult[]) {
 async function claimBatch(db: CacheDb): Promise<OutboxRow[]> {
   return db.transaction('rw', db.outbox, async () => {
     const rows = (await db.outbox.where('status').equals('pending').sortBy('createdAt'))
-      .filter((row) => !row.applied && !row.undo)
+      .filter(isUnsent)
       .slice(0, BATCH);
     await db.outbox.bulkPut(rows.map((row) => ({ ...row, attempts: row.attempts + 1 })));
     return rows;

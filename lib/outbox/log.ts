@@ -1,7 +1,7 @@
 import type { CacheDb } from '../cache/db.ts';
 import { AppError } from '../errors.ts';
 import { DEFAULT_QUICK_LOG, type Outcome } from '../schemas/entities.ts';
-import { newOutboxRow, type OutboxRow } from './types.ts';
+import { isUnsent, newOutboxRow, type OutboxRow } from './types.ts';
 
 export interface LogRequest {
   keyResultId: string;
@@ -72,7 +72,7 @@ export async function undoOutcome(db: CacheDb, outcome: Outcome): Promise<void> 
 export async function addNote(db: CacheDb, outcomeId: string, note: string, now: Date): Promise<Outcome> {
   return db.transaction('rw', [db.outbox, db.outcomes], async () => {
     const row = await db.outbox.get(outcomeId);
-    if (row && row.status === 'pending' && !row.applied && !row.undo && row.attempts === 0) {
+    if (row && isUnsent(row) && row.attempts === 0) {
       const outcome = { ...row.outcome, note };
       await db.outbox.put({ ...row, outcome });
       return outcome;

@@ -28,14 +28,18 @@ export function newOutboxRow(outcome: Outcome, now: Date): OutboxRow {
   };
 }
 
+/** Still owed to the backend as a new outcome: the cached values do not include it yet. */
+export function isUnsent(row: OutboxRow): boolean {
+  return row.status === 'pending' && !row.applied && !row.undo;
+}
+
 /** How much each key result's shown value differs from the last value the backend sent us. */
 export function pendingDeltas(rows: Iterable<OutboxRow>): Map<string, number> {
   const deltas = new Map<string, number>();
   for (const row of rows) {
-    if (row.status !== 'pending') continue;
     // Not yet applied: the cached value lacks it. Applied then undone: the cached value still has it.
-    const delta =
-      !row.applied && !row.undo ? row.outcome.delta : row.applied && row.undo ? -row.outcome.delta : 0;
+    const undoneAfterApplied = row.status === 'pending' && row.applied && row.undo;
+    const delta = isUnsent(row) ? row.outcome.delta : undoneAfterApplied ? -row.outcome.delta : 0;
     if (delta !== 0) deltas.set(row.outcome.keyResultId, (deltas.get(row.outcome.keyResultId) ?? 0) + delta);
   }
   return deltas;

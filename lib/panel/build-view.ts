@@ -3,7 +3,7 @@ import { healthScore, scoreMetrics } from '../health/health-score.ts';
 import { healthTrend } from '../health/health-trend.ts';
 import { keyResultPace } from '../okr/pace.ts';
 import { keyResultProgress } from '../okr/progress.ts';
-import { pendingDeltas } from '../outbox/types.ts';
+import { isUnsent, pendingDeltas } from '../outbox/types.ts';
 import { DEFAULT_QUICK_LOG, type Metric } from '../schemas/entities.ts';
 import { buildMisalignments, type CrmTierInput } from './build-misalignments.ts';
 import type { HealthView, KeyResultView, ObjectiveGroup, PanelView } from './view-types.ts';
@@ -86,17 +86,16 @@ export async function buildPanelView(
       keyResults: [],
     });
   }
+  const objectiveById = new Map(objectives.flatMap((o) => (o ? [[o.id, o] as const] : [])));
+  const unsentHere = pendingRows.filter((row) => isUnsent(row) && row.outcome.accountId === account.id);
   for (const { kr, linkedBy } of links) {
-    const objective = objectives.find((o) => o?.id === kr.objectiveId);
+    const objective = objectiveById.get(kr.objectiveId);
     const group = groups.get(kr.objectiveId);
     if (!objective || !group) continue;
     const current = kr.current + (pending.get(kr.id) ?? 0);
     const progress = keyResultProgress({ ...kr, current });
     const inPeriod = (at: string) => at >= objective.periodStart && at <= periodEndOfDay(objective.periodEnd);
     const settled = accountOutcomes.filter((o) => o.keyResultId === kr.id && inPeriod(o.occurredAt));
-    const unsettled = pendingRows.filter(
-      (row) => row.status === 'pending' && !row.applied && !row.undo && row.outcome.accountId === account.id,
-    );
     const view: KeyResultView = {
       id: kr.id,
       title: kr.title,
@@ -114,7 +113,7 @@ export async function buildPanelView(
       linkedBy,
       accountContribution:
         settled.reduce((sum, o) => sum + o.delta, 0) +
-        unsettled
+        unsentHere
           .filter((row) => row.outcome.keyResultId === kr.id)
           .reduce((sum, row) => sum + row.outcome.delta, 0),
     };
