@@ -1,14 +1,36 @@
 import { defineConfig } from 'wxt';
 
+/**
+ * Firefox's add-on id. Policies address the extension by it (managed storage, forced installs), so it
+ * must never change once published.
+ */
+export const FIREFOX_ADDON_ID = 'goal-lens@goal-lens.app';
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Explicit imports keep every file readable on its own, and keep server code free of WXT globals.
   imports: false,
   // Lets a second checkout's build and browser tests run beside another's without sharing output.
   outDir: process.env.GOAL_LENS_OUT_DIR ?? '.output',
-  manifest: {
+  // One manifest model for every store: Firefox gets MV3 too (host permissions granted at install,
+  // the same permission and scripting APIs as Chrome and Edge), so its build is `firefox-mv3/`.
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
     name: 'Goal Lens',
     description: 'Tiers, key results and health metrics beside every account in your CRM.',
     permissions: ['storage', 'alarms', 'unlimitedStorage'],
-  },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: FIREFOX_ADDON_ID,
+          // 140 (ESR) is the first Firefox with built-in data-collection consent, which AMO now requires.
+          strict_min_version: '140.0',
+          // The API token goes to the backend the user configures, with every request.
+          data_collection_permissions: { required: ['authenticationInfo'] },
+        },
+        // Firefox for Android knows data-collection consent from 142.
+        gecko_android: { strict_min_version: '142.0' },
+      },
+    }),
+  }),
 });
