@@ -39,7 +39,7 @@ const EXPECTED_SHAPE: Record<StoreBrowser, Record<string, unknown>> = {
   edge: { background: { service_worker: 'background.js' }, side_panel: { default_path: 'sidepanel.html' } },
   firefox: {
     background: { scripts: ['background.js'] },
-    sidebar_action: expect.objectContaining({ default_panel: 'sidepanel.html' }),
+    sidebar_action: expect.objectContaining({ default_panel: 'sidepanel.html', open_at_install: false }),
   },
 };
 
