@@ -4,7 +4,7 @@ import { type CacheDb, readKv, writeKv } from '@/lib/cache/db.ts';
 import { toErrorInfo } from '@/lib/errors.ts';
 import { flushOutbox } from '@/lib/outbox/flush.ts';
 import { loadSettings } from '@/lib/settings/store.ts';
-import { backoffDelayMs } from '@/lib/sync/backoff.ts';
+import { backoffDelayMs, retryAfterMsOf } from '@/lib/sync/backoff.ts';
 import { type SyncEngine, writeSyncStatus } from '@/lib/sync/engine.ts';
 import type { SyncStatus } from '@/lib/sync/status.ts';
 
@@ -49,8 +49,7 @@ export function createSyncScheduler(db: CacheDb, engine: SyncEngine, onCacheChan
       await clearRetry();
       return status;
     }
-    const details = failure.details as { retryAfterMs?: number } | undefined;
-    const withRetry = { ...status, nextRetryAt: await scheduleRetry(details?.retryAfterMs) };
+    const withRetry = { ...status, nextRetryAt: await scheduleRetry(retryAfterMsOf(failure)) };
     await writeSyncStatus(db, withRetry);
     return withRetry;
   }
@@ -65,8 +64,9 @@ export function createSyncScheduler(db: CacheDb, engine: SyncEngine, onCacheChan
       try {
         await flush();
       } catch (error) {
-        if (NEEDS_USER.has(toErrorInfo(error).code) || (await browser.alarms.get(RETRY_ALARM))) return;
-        await scheduleRetry();
+        const failure = toErrorInfo(error);
+        if (NEEDS_USER.has(failure.code) || (await browser.alarms.get(RETRY_ALARM))) return;
+        await scheduleRetry(retryAfterMsOf(failure));
       }
     },
     /** A new browser session starts with a fresh backoff. */
