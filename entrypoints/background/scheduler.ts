@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createBackendClient } from '@/lib/backend/client.ts';
 import { type CacheDb, readKv, writeKv } from '@/lib/cache/db.ts';
+import { isQuotaExceeded } from '@/lib/cache/quota.ts';
 import { toErrorInfo } from '@/lib/errors.ts';
 import { flushOutbox } from '@/lib/outbox/flush.ts';
 import { loadSettings } from '@/lib/settings/store.ts';
@@ -14,18 +15,25 @@ const FAILURES_KEY = 'sync.failures';
 /** Errors a retry cannot fix: only the user can, by changing the settings. */
 const NEEDS_USER = new Set(['auth', 'not_configured']);
 
+/** A full disk must not stop a retry from being scheduled: the failure count just stays where it was. */
+async function writeCount(db: CacheDb, failures: number): Promise<void> {
+  await writeKv(db, FAILURES_KEY, failures).catch((error: unknown) => {
+    if (!isQuotaExceeded(error)) throw error;
+  });
+}
+
 /** Sends the outbox and syncs, on every trigger, with backoff and jitter when the backend fails. */
 export function createSyncScheduler(db: CacheDb, engine: SyncEngine, onCacheChanged: () => void) {
   async function scheduleRetry(retryAfterMs?: number): Promise<string> {
     const failures = ((await readKv<number>(db, FAILURES_KEY)) ?? 0) + 1;
-    await writeKv(db, FAILURES_KEY, failures);
+    await writeCount(db, failures);
     const delay = backoffDelayMs(failures, Math.random(), retryAfterMs);
     await browser.alarms.create(RETRY_ALARM, { when: Date.now() + delay });
     return new Date(Date.now() + delay).toISOString();
   }
 
   async function clearRetry() {
-    await writeKv(db, FAILURES_KEY, 0);
+    await writeCount(db, 0);
     await browser.alarms.clear(RETRY_ALARM);
   }
 
