@@ -26,7 +26,7 @@ export interface SyncResult {
 }
 
 const SYNC_REFUSED =
-  'the latest data from the backend could not be saved. Goal Lens keeps showing the data it had and keeps every unsent outcome; free up disk space, then choose Sync now.';
+  'the latest data from the backend could not be saved. Unsent outcomes are kept; free up disk space, then choose Sync now.';
 
 /** A status the full disk refused to store, kept here so the error still reaches the user. */
 const unsavedStatus = new WeakMap<CacheDb, SyncStatus>();
