@@ -6,6 +6,8 @@ import { ZodError } from 'zod';
 import type { Db } from './db/types.ts';
 import { type AuthEnv, requireUser } from './http/auth.ts';
 import { ApiHttpError, errorBody } from './http/errors.ts';
+import { rateLimit } from './http/rate-limit.ts';
+import { DEFAULT_RATE_LIMIT, type RateLimit } from './limit/token-bucket.ts';
 import { changesRoutes } from './routes/changes.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
@@ -16,6 +18,10 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Where unexpected errors are reported; they reach clients only as a generic 500. */
   logError?: (error: unknown) => void;
+  /** Requests per token per window, counted in this process; 'off' disables it. */
+  rateLimit?: RateLimit | 'off';
+  /** The rate limiter's clock, in ms; tests move it instead of sleeping. */
+  now?: () => number;
 }
 
 /** The HTTP contract (SPEC section 4) over one database. */
@@ -47,6 +53,8 @@ export function createApp(db: Db, options: AppOptions = {}) {
   app.route('/', healthRoutes());
   const v1 = new Hono<AuthEnv>();
   v1.use('*', requireUser(db));
+  const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
+  if (limit !== 'off') v1.use('*', rateLimit(limit, options.now));
   v1.route('/', meRoutes());
   v1.route('/', changesRoutes(db));
   v1.route('/', outcomesRoutes(db));

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createToken, UnknownUserError } from './auth/tokens.ts';
+import { describeRateLimit, resolveRateLimit } from './cli/rate-limit.ts';
 import { describeStorage, resolveStorage, type StorageFlags, UsageError } from './cli/storage.ts';
 import { openDb } from './db/open.ts';
 import type { Db } from './db/types.ts';
@@ -12,12 +13,16 @@ const USAGE = `Usage: npm run server -- <command> [options]
 
 Commands:
   start [--port 8787] [--host 127.0.0.1] [--data <dir> | --memory] [--seed demo]
+        [--rate-limit 1200] [--rate-window 60]
   import <file.json> [--data <dir>]
   token create --email <email> [--data <dir>]
   prune-tombstones --older-than <days> [--data <dir>]
 
 Storage: DATABASE_URL=postgres://... uses that Postgres server. Otherwise data lives in embedded
-Postgres in --data <dir> (default .goal-lens-data), or only in memory with start --memory.`;
+Postgres in --data <dir> (default .goal-lens-data), or only in memory with start --memory.
+
+Rate limit: each API token may make --rate-limit requests per --rate-window seconds on each
+instance (GOAL_LENS_RATE_LIMIT, GOAL_LENS_RATE_WINDOW); --rate-limit 0 switches it off.`;
 
 /** Problems printed before "... and N more": enough to fix a pattern, not a wall of text. */
 const MAX_PROBLEMS = 50;
@@ -53,6 +58,8 @@ async function start(args: string[]): Promise<void> {
         data: DATA,
         memory: { type: 'boolean' },
         seed: { type: 'string' },
+        'rate-limit': { type: 'string' },
+        'rate-window': { type: 'string' },
       },
     }),
   );
@@ -61,13 +68,17 @@ async function start(args: string[]): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError('--port must be 0–65535');
   if (values.seed !== undefined && values.seed !== 'demo') throw new UsageError('--seed only knows "demo"');
   const storage = resolveStorage(process.env, values, true, console.warn);
+  const rateLimit = resolveRateLimit(process.env, values);
   const server = await startServer({
     port,
     hostname: values.host,
     storage,
+    rateLimit,
     ...(values.seed === 'demo' ? { seed: 'demo' as const } : {}),
   });
-  console.log(`Goal Lens backend listening on ${server.url} (storage: ${describeStorage(storage)})`);
+  console.log(
+    `Goal Lens backend listening on ${server.url} (storage: ${describeStorage(storage)}; rate limit: ${describeRateLimit(rateLimit)})`,
+  );
   if (values.seed === 'demo') {
     console.log('Demo data loaded. Tokens for the showcase users (shown once):');
     for (const user of Object.values(SHOWCASE.users)) {

@@ -4,6 +4,7 @@ import { createApp } from './app.ts';
 import { openDb } from './db/open.ts';
 import type { Db, StorageChoice } from './db/types.ts';
 import { importSnapshot } from './import.ts';
+import type { RateLimit } from './limit/token-bucket.ts';
 import { demoSnapshot } from './seed/demo.ts';
 
 export interface StartOptions {
@@ -16,6 +17,8 @@ export interface StartOptions {
   storage?: StorageChoice;
   seed?: 'demo';
   logError?: (error: unknown) => void;
+  /** Requests per token per window in this process (default DEFAULT_RATE_LIMIT), or 'off'. */
+  rateLimit?: RateLimit | 'off';
 }
 
 export interface RunningServer {
@@ -32,7 +35,10 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   try {
     if (options.seed === 'demo') await importSnapshot(db, demoSnapshot());
     const hostname = options.hostname ?? '127.0.0.1';
-    const app = createApp(db, options.logError ? { logError: options.logError } : {});
+    const app = createApp(db, {
+      ...(options.logError ? { logError: options.logError } : {}),
+      ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+    });
     const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>(
       (resolve, reject) => {
         const server = serve(

@@ -1,10 +1,11 @@
 import { browser } from 'wxt/browser';
 import { createBackendClient } from '@/lib/backend/client.ts';
 import { type CacheDb, readKv, writeKv } from '@/lib/cache/db.ts';
+import { isQuotaExceeded } from '@/lib/cache/quota.ts';
 import { toErrorInfo } from '@/lib/errors.ts';
 import { flushOutbox } from '@/lib/outbox/flush.ts';
 import { loadSettings } from '@/lib/settings/store.ts';
-import { backoffDelayMs } from '@/lib/sync/backoff.ts';
+import { backoffDelayMs, retryAfterMsOf } from '@/lib/sync/backoff.ts';
 import { type SyncEngine, writeSyncStatus } from '@/lib/sync/engine.ts';
 import type { SyncStatus } from '@/lib/sync/status.ts';
 
@@ -14,18 +15,25 @@ const FAILURES_KEY = 'sync.failures';
 /** Errors a retry cannot fix: only the user can, by changing the settings. */
 const NEEDS_USER = new Set(['auth', 'not_configured']);
 
+/** A full disk must not stop a retry from being scheduled: the failure count just stays where it was. */
+async function writeCount(db: CacheDb, failures: number): Promise<void> {
+  await writeKv(db, FAILURES_KEY, failures).catch((error: unknown) => {
+    if (!isQuotaExceeded(error)) throw error;
+  });
+}
+
 /** Sends the outbox and syncs, on every trigger, with backoff and jitter when the backend fails. */
 export function createSyncScheduler(db: CacheDb, engine: SyncEngine, onCacheChanged: () => void) {
   async function scheduleRetry(retryAfterMs?: number): Promise<string> {
     const failures = ((await readKv<number>(db, FAILURES_KEY)) ?? 0) + 1;
-    await writeKv(db, FAILURES_KEY, failures);
+    await writeCount(db, failures);
     const delay = backoffDelayMs(failures, Math.random(), retryAfterMs);
     await browser.alarms.create(RETRY_ALARM, { when: Date.now() + delay });
     return new Date(Date.now() + delay).toISOString();
   }
 
   async function clearRetry() {
-    await writeKv(db, FAILURES_KEY, 0);
+    await writeCount(db, 0);
     await browser.alarms.clear(RETRY_ALARM);
   }
 
@@ -49,8 +57,7 @@ export function createSyncScheduler(db: CacheDb, engine: SyncEngine, onCacheChan
       await clearRetry();
       return status;
     }
-    const details = failure.details as { retryAfterMs?: number } | undefined;
-    const withRetry = { ...status, nextRetryAt: await scheduleRetry(details?.retryAfterMs) };
+    const withRetry = { ...status, nextRetryAt: await scheduleRetry(retryAfterMsOf(failure)) };
     await writeSyncStatus(db, withRetry);
     return withRetry;
   }
@@ -65,8 +72,9 @@ export function createSyncScheduler(db: CacheDb, engine: SyncEngine, onCacheChan
       try {
         await flush();
       } catch (error) {
-        if (NEEDS_USER.has(toErrorInfo(error).code) || (await browser.alarms.get(RETRY_ALARM))) return;
-        await scheduleRetry();
+        const failure = toErrorInfo(error);
+        if (NEEDS_USER.has(failure.code) || (await browser.alarms.get(RETRY_ALARM))) return;
+        await scheduleRetry(retryAfterMsOf(failure));
       }
     },
     /** A new browser session starts with a fresh backoff. */

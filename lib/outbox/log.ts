@@ -1,7 +1,13 @@
 import type { CacheDb } from '../cache/db.ts';
 import { AppError } from '../errors.ts';
 import { DEFAULT_QUICK_LOG, type Outcome } from '../schemas/entities.ts';
+import { withRoomForOutbox } from './room.ts';
 import { isUnsent, newOutboxRow, type OutboxRow } from './types.ts';
+
+const LOG_NOT_SAVED = 'this outcome was NOT saved. Free up disk space, then log it again.';
+const UNDO_NOT_SAVED =
+  'the undo was NOT saved, so the outcome still counts. Free up disk space, then undo it again.';
+const NOTE_NOT_SAVED = 'the note was NOT saved. Free up disk space, then add it again.';
 
 export interface LogRequest {
   keyResultId: string;
@@ -19,33 +25,47 @@ export async function logOutcome(
   loggedBy: string,
   now: Date,
 ): Promise<Outcome> {
-  return db.transaction('rw', [db.outbox, db.keyResults, db.accounts], async () => {
-    const [kr, account] = await Promise.all([
-      db.keyResults.get(request.keyResultId),
-      db.accounts.get(request.accountId),
-    ]);
-    if (!kr)
-      throw new AppError(
-        'unknown_key_result',
-        'This key result is no longer in Goal Lens. Sync and try again.',
-      );
-    if (!account)
-      throw new AppError('unknown_account', 'This account is no longer in Goal Lens. Sync and try again.');
-    if (!kr.linkAccountIds.includes(account.id) && !kr.linkTierIds.includes(account.tierId)) {
-      throw new AppError('not_linked', `"${kr.title}" is not linked to ${account.name}.`);
-    }
-    const outcome: Outcome = {
-      id: crypto.randomUUID(),
-      keyResultId: kr.id,
-      accountId: account.id,
-      delta: (kr.quickLog ?? DEFAULT_QUICK_LOG).delta,
-      loggedBy,
-      occurredAt: now.toISOString(),
-      ...(request.note ? { note: request.note } : {}),
-    };
-    await db.outbox.add(newOutboxRow(outcome, now));
-    return outcome;
-  });
+  // Set once the click is checked; a retry after making room writes just this row, since making
+  // room may have dropped the cached key result and account it was checked against.
+  let checked: OutboxRow | undefined;
+  const checkAndAdd = () =>
+    db.transaction('rw', [db.outbox, db.keyResults, db.accounts], async () => {
+      const [kr, account] = await Promise.all([
+        db.keyResults.get(request.keyResultId),
+        db.accounts.get(request.accountId),
+      ]);
+      if (!kr)
+        throw new AppError(
+          'unknown_key_result',
+          'This key result is no longer in Goal Lens. Sync and try again.',
+        );
+      if (!account)
+        throw new AppError('unknown_account', 'This account is no longer in Goal Lens. Sync and try again.');
+      if (!kr.linkAccountIds.includes(account.id) && !kr.linkTierIds.includes(account.tierId)) {
+        throw new AppError('not_linked', `"${kr.title}" is not linked to ${account.name}.`);
+      }
+      const outcome: Outcome = {
+        id: crypto.randomUUID(),
+        keyResultId: kr.id,
+        accountId: account.id,
+        delta: (kr.quickLog ?? DEFAULT_QUICK_LOG).delta,
+        loggedBy,
+        occurredAt: now.toISOString(),
+        ...(request.note ? { note: request.note } : {}),
+      };
+      checked = newOutboxRow(outcome, now);
+      await db.outbox.add(checked);
+      return outcome;
+    });
+  return withRoomForOutbox(
+    db,
+    async () => {
+      if (!checked) return checkAndAdd();
+      await db.outbox.add(checked);
+      return checked.outcome;
+    },
+    LOG_NOT_SAVED,
+  );
 }
 
 /**
@@ -53,7 +73,11 @@ export async function logOutcome(
  * outcome (a response can be lost), so the row stays to carry a DELETE, which also revokes an outcome
  * that has not arrived yet. Undoing an outcome already settled and gone from the outbox is a DELETE too.
  */
-export async function undoOutcome(db: CacheDb, outcome: Outcome): Promise<void> {
+export function undoOutcome(db: CacheDb, outcome: Outcome): Promise<void> {
+  return withRoomForOutbox(db, () => undoInTransaction(db, outcome), UNDO_NOT_SAVED);
+}
+
+async function undoInTransaction(db: CacheDb, outcome: Outcome): Promise<void> {
   await db.transaction('rw', [db.outbox, db.outcomes], async () => {
     const row = await db.outbox.get(outcome.id);
     if (row?.status === 'rejected' || (row && !row.applied && row.attempts === 0)) {
@@ -69,7 +93,11 @@ export async function undoOutcome(db: CacheDb, outcome: Outcome): Promise<void> 
  * A note added after the click. An outcome not yet sent is amended; one the backend may already hold
  * cannot change (its id is its idempotency key), so it is undone and logged again with the note.
  */
-export async function addNote(db: CacheDb, outcomeId: string, note: string, now: Date): Promise<Outcome> {
+export function addNote(db: CacheDb, outcomeId: string, note: string, now: Date): Promise<Outcome> {
+  return withRoomForOutbox(db, () => noteInTransaction(db, outcomeId, note, now), NOTE_NOT_SAVED);
+}
+
+function noteInTransaction(db: CacheDb, outcomeId: string, note: string, now: Date): Promise<Outcome> {
   return db.transaction('rw', [db.outbox, db.outcomes], async () => {
     const row = await db.outbox.get(outcomeId);
     if (row && isUnsent(row) && row.attempts === 0) {
@@ -80,7 +108,7 @@ export async function addNote(db: CacheDb, outcomeId: string, note: string, now:
     const original = row?.outcome ?? (await db.outcomes.get(outcomeId));
     if (!original)
       throw new AppError('unknown_outcome', 'This outcome is no longer known here; log it again.');
-    await undoOutcome(db, original);
+    await undoInTransaction(db, original);
     const outcome: Outcome = { ...original, id: crypto.randomUUID(), note };
     await db.outbox.add(newOutboxRow(outcome, now));
     return outcome;

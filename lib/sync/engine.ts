@@ -1,5 +1,6 @@
 import { type BackendClient, BackendError, createBackendClient, type FetchFn } from '../backend/client.ts';
 import { type CacheDb, readKv, writeKv } from '../cache/db.ts';
+import { explainQuota, isQuotaExceeded } from '../cache/quota.ts';
 import { AppError, toErrorInfo } from '../errors.ts';
 import { loadSettings } from '../settings/store.ts';
 import { applyChanges, collapseChanges, tableFor } from './apply-changes.ts';
@@ -24,12 +25,24 @@ export interface SyncResult {
   changed: boolean;
 }
 
+const SYNC_REFUSED =
+  'the latest data from the backend could not be saved. Unsent outcomes are kept; free up disk space, then choose Sync now.';
+
+/** A status the full disk refused to store, kept here so the error still reaches the user. */
+const unsavedStatus = new WeakMap<CacheDb, SyncStatus>();
+
 export async function readSyncStatus(db: CacheDb): Promise<SyncStatus> {
-  return (await readKv<SyncStatus>(db, STATUS_KEY)) ?? INITIAL_SYNC_STATUS;
+  return unsavedStatus.get(db) ?? (await readKv<SyncStatus>(db, STATUS_KEY)) ?? INITIAL_SYNC_STATUS;
 }
 
 export async function writeSyncStatus(db: CacheDb, status: SyncStatus): Promise<void> {
-  await writeKv(db, STATUS_KEY, status);
+  try {
+    await writeKv(db, STATUS_KEY, status);
+    unsavedStatus.delete(db);
+  } catch (error) {
+    if (!isQuotaExceeded(error)) throw error;
+    unsavedStatus.set(db, status);
+  }
 }
 
 async function countCache(db: CacheDb): Promise<CacheCounts> {
@@ -91,6 +104,16 @@ async function fullResync(db: CacheDb, client: BackendClient, pageSize: number, 
   return true;
 }
 
+/**
+ * Space was freed by dropping part of the cache and its cursor: what is left is not known to match any
+ * point of the feed, so it is replaced as a whole rather than patched.
+ */
+async function cacheLostItsCursor(db: CacheDb): Promise<boolean> {
+  if (((await readKv<string>(db, CURSOR_KEY)) ?? null) !== null) return false;
+  const counts = await Promise.all(db.entityTables.map((table) => table.count()));
+  return counts.some((count) => count > 0);
+}
+
 async function runSync(db: CacheDb, options: SyncOptions): Promise<SyncResult> {
   const now = options.now ?? (() => new Date());
   const previous = await readSyncStatus(db);
@@ -110,7 +133,9 @@ async function runSync(db: CacheDb, options: SyncOptions): Promise<SyncResult> {
     const pageSize = options.pageSize ?? 1000;
     let changed: boolean;
     try {
-      changed = await deltaSync(db, client, pageSize, problems);
+      changed = (await cacheLostItsCursor(db))
+        ? await fullResync(db, client, pageSize, problems)
+        : await deltaSync(db, client, pageSize, problems);
     } catch (error) {
       if (!(error instanceof BackendError && error.code === 'cursor_expired')) throw error;
       problems.length = 0;
@@ -132,7 +157,7 @@ async function runSync(db: CacheDb, options: SyncOptions): Promise<SyncResult> {
       ...previous,
       state: 'error',
       lastAttemptAt: attemptAt,
-      lastError: { ...toErrorInfo(error), at: now().toISOString() },
+      lastError: { ...toErrorInfo(explainQuota(error, SYNC_REFUSED)), at: now().toISOString() },
       problems: problems.length ? problems : previous.problems,
       counts: await countCache(db),
       nextRetryAt: null,

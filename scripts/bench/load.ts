@@ -6,7 +6,7 @@ import { scopeKey, visibleAudiences } from '../../server/feed/audience.ts';
 import { encodeCursor } from '../../server/feed/cursor.ts';
 import { readFeedMeta } from '../../server/feed/meta.ts';
 import { createToken, type Db } from '../../server/index.ts';
-import type { BenchBackend } from './backend.ts';
+import { BENCH_RATE_LIMIT, type BenchBackend } from './backend.ts';
 import type { LoadPlan, Scenario, ScenarioResult, Target } from './load-plan.ts';
 
 /** Hundreds of clients, each scenario bounded in time and count so the whole test stays short. */
@@ -17,6 +17,8 @@ export interface LoadReport {
   storage: BenchBackend['storage'];
   concurrency: number;
   durationMsPerScenario: number;
+  /** Configured high on purpose: the test measures the server, not the limiter refusing. */
+  rateLimitPerToken: typeof BENCH_RATE_LIMIT;
   scenarios: (ScenarioResult & { serverEventLoopDelayMs: { p99: number; max: number } })[];
 }
 
@@ -107,6 +109,7 @@ export async function loadTest(backend: BenchBackend, snapshot: Snapshot): Promi
     storage: backend.storage,
     concurrency: PLAN.concurrency,
     durationMsPerScenario: PLAN.durationMs,
+    rateLimitPerToken: BENCH_RATE_LIMIT,
     scenarios: results,
   };
 }

@@ -6,7 +6,7 @@ import type { Db } from '../db/types.ts';
 const TOKEN_PREFIX = 'glk_';
 
 /** Only this hash is stored: a database leak must not hand out working tokens. */
-function hashToken(token: string): string {
+export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 

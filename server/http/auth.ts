@@ -1,11 +1,12 @@
 import { createMiddleware } from 'hono/factory';
 import type { User } from '../../lib/schemas/index.ts';
-import { userForToken } from '../auth/tokens.ts';
+import { hashToken, userForToken } from '../auth/tokens.ts';
 import type { Db } from '../db/types.ts';
 import { ApiHttpError } from './errors.ts';
 
 export interface AuthEnv {
-  Variables: { user: User };
+  /** `tokenHash` identifies the presented token without keeping the secret itself around. */
+  Variables: { user: User; tokenHash: string };
 }
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -22,6 +23,7 @@ export function requireUser(db: Db) {
     const user = await userForToken(db, token);
     if (user === null) throw new ApiHttpError(401, 'unauthorized', 'The token was not recognised.');
     c.set('user', user);
+    c.set('tokenHash', hashToken(token));
     await next();
   });
 }
