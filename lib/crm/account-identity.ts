@@ -19,7 +19,8 @@ const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
  */
 export function normaliseDomain(input: string): string | null {
   const text = input.trim();
-  if (text === '' || text.length > MAX_WEBSITE_INPUT || /\s/u.test(text)) return null;
+  // Spaces mean prose; an `@` means an address or credentials (`evil.example:x@acme.com`), not a website.
+  if (text === '' || text.length > MAX_WEBSITE_INPUT || /[\s@]/u.test(text)) return null;
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
   let host: string;
   try {

@@ -1,7 +1,7 @@
 // Query parameters that say which kind of page it is (Dynamics), never whose record.
 const KEPT_PARAMS = new Set(['pagetype', 'etn']);
 // A segment with a digit, or longer than a route name, is an id or a name: never reported.
-const ROUTE_NAME = /^[a-z][a-z_-]{0,30}$/i;
+const ROUTE_NAME = /^[a-z][a-z_.-]{0,30}$/i;
 
 function shapeOf(path: string): string {
   return path
