@@ -32,7 +32,7 @@ export function SelectorDiagnostics({ request }: { request: MessageClient }) {
   const now = new Date();
   return (
     <section aria-labelledby="selector-diagnostics-title">
-      <h2 id="selector-diagnostics-title">CRM page reading</h2>
+      <h2 id="selector-diagnostics-title">Diagnostics: CRM page reading</h2>
       {!diagnostics || diagnostics.entries.length === 0 ? (
         <p className="hint">No CRM account page read yet.</p>
       ) : (
@@ -43,7 +43,7 @@ export function SelectorDiagnostics({ request }: { request: MessageClient }) {
               <th scope="col">Field</th>
               <th scope="col">Result</th>
               <th scope="col">Page</th>
-              <th scope="col">When</th>
+              <th scope="col">Reported</th>
             </tr>
           </thead>
           <tbody>
