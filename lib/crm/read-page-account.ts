@@ -57,7 +57,13 @@ function readField(
       tried.push({ probe: describeProbe(probe), found: value !== null });
       if (value !== null) return { value, report: { field, found: true, tried } };
     } catch (error) {
-      tried.push({ probe: describeProbe(probe), found: false, error: String(error).slice(0, 200) });
+      tried.push({
+        probe: describeProbe(probe),
+        found: false,
+        error: String(error)
+          .replace(/\p{Cc}+/gu, ' ')
+          .slice(0, 200),
+      });
     }
   }
   return { value: null, report: { field, found: false, tried } };
