@@ -3,6 +3,7 @@ import { DEFAULT_CRM_TIER_LABEL } from '@/lib/crm/page-fields.ts';
 import type { MessageClient } from '@/lib/messages/client.ts';
 import type { SettingsView } from '@/lib/settings/settings.ts';
 import type { SyncStatus } from '@/lib/sync/status.ts';
+import { SelectorDiagnostics } from './SelectorDiagnostics.tsx';
 import { SyncStatusView } from './SyncStatusView.tsx';
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
@@ -143,6 +144,7 @@ export function OptionsPage({ request }: { request: MessageClient }) {
       </p>
       <h2>Sync</h2>
       {status && <SyncStatusView status={status} now={new Date()} />}
+      <SelectorDiagnostics request={request} />
     </main>
   );
 }

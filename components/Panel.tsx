@@ -3,6 +3,7 @@ import type { KeyResultView, PanelAnswer } from '@/lib/panel/view-types.ts';
 import { AccountHeader } from './AccountHeader.tsx';
 import { HealthSection } from './HealthSection.tsx';
 import { KeyResultsSection } from './KeyResultsSection.tsx';
+import { AmbiguousNote, MatchNote } from './MatchNote.tsx';
 import { PanelFooter } from './PanelFooter.tsx';
 
 export type PanelState =
@@ -49,9 +50,13 @@ function PanelBody({
           This account is not in Goal Lens.
         </p>
       )}
+      {answer.kind === 'ambiguous' && (
+        <AmbiguousNote by={answer.by} value={answer.value} count={answer.count} />
+      )}
       {answer.kind === 'account' && (
         <>
           <AccountHeader view={answer.view} />
+          <MatchNote match={answer.match} />
           <KeyResultsSection objectives={answer.view.objectives} outbox={answer.view.outbox} onLog={onLog} />
           <HealthSection health={answer.view.health} />
         </>

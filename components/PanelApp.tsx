@@ -1,5 +1,6 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { DEFAULT_CRM_TIER_LABEL } from '@/lib/crm/page-fields.ts';
+import type { SelectorReport } from '@/lib/diagnostics/selector-report.ts';
 import type { MessageClient } from '@/lib/messages/client.ts';
 import { keyResultProgress } from '@/lib/okr/progress.ts';
 import type { PageSnapshot, PageStore } from '@/lib/panel/page-store.ts';
@@ -7,6 +8,7 @@ import type { PanelAnswer } from '@/lib/panel/view-types.ts';
 import { OutcomeToast } from './OutcomeToast.tsx';
 import { Panel, type PanelState } from './Panel.tsx';
 import { type Overlay, useOutcomeLog } from './useOutcomeLog.ts';
+import { usePageAccount } from './usePageAccount.ts';
 import { type PageFieldSource, usePageCrmTier } from './usePageCrmTier.ts';
 
 const CLOCK_TICK_MS = 30_000;
@@ -50,11 +52,25 @@ function usePanelState(
   // The options name the CRM field to read; until an answer says otherwise, the one last learnt.
   const [tierLabel, setTierLabel] = useState(initialTierLabel);
   const pageCrmTier = usePageCrmTier(fields, crm, recordId, tierLabel);
+  // Diagnostics are best effort: a background that cannot take them must not disturb the panel.
+  const report = useCallback(
+    (selectors: SelectorReport) => void request('diagnostics/report', selectors).catch(() => undefined),
+    [request],
+  );
+  const identity = usePageAccount(fields, crm, recordId, report);
+  const pageName = identity?.name;
+  const pageDomain = identity?.domain;
   // A new snapshot means another page or a changed cache: either way, ask again.
   useEffect(() => {
     let current = true;
     const { revision } = snapshot;
-    request('panel/view', { crm, recordId, ...(pageCrmTier ? { pageCrmTier } : {}) }).then(
+    request('panel/view', {
+      crm,
+      recordId,
+      ...(pageCrmTier ? { pageCrmTier } : {}),
+      ...(pageName ? { pageName } : {}),
+      ...(pageDomain ? { pageDomain } : {}),
+    }).then(
       (answer) => {
         if (!current) return;
         setState({ key, revision, state: { status: 'ready', answer } });
@@ -70,7 +86,18 @@ function usePanelState(
     return () => {
       current = false;
     };
-  }, [crm, recordId, key, snapshot, request, pageCrmTier, tierLabel, onTierLabelChange]);
+  }, [
+    crm,
+    recordId,
+    key,
+    snapshot,
+    request,
+    pageCrmTier,
+    pageName,
+    pageDomain,
+    tierLabel,
+    onTierLabelChange,
+  ]);
   // Never show one account's data under another's URL while the new answer is on its way.
   return state.key === key ? state : { state: { status: 'loading' }, revision: -1 };
 }

@@ -1,4 +1,5 @@
 import { useEffect, useReducer, useRef } from 'react';
+import type { PageAccount } from '@/lib/crm/read-page-account.ts';
 import type { CrmName } from '@/lib/crm/types.ts';
 
 /** The CRM page's own fields, as the content script sees them in the DOM. */
@@ -7,6 +8,10 @@ export interface PageFieldSource {
   read(crm: CrmName, label: string): string | null;
   /** Calls back after the page's DOM changed; returns how to stop. */
   watch(onChange: () => void): () => void;
+  /** The account's name and website as the page shows them, with what each probe found; never throws. */
+  readAccount?(crm: CrmName): PageAccount;
+  /** The page's URL with ids and names taken out, for diagnostics. */
+  urlShape?(): string;
 }
 
 /**

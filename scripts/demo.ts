@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { createToken, SHOWCASE, startServer } from '../server/index.ts';
 import { launchWithExtension, removeProfile } from '../test/e2e/browser.ts';
-import { crmUrls, serveCrmFixtures } from '../test/fixtures/crm/routes.ts';
+import { crmUrls, DYNAMICS_FIXTURE_RECORDS, serveCrmFixtures } from '../test/fixtures/crm/routes.ts';
 
 const SCREENSHOT = resolve(process.env.GOAL_LENS_DEMO_SCREENSHOT ?? 'demo-screenshot.png');
 const headless = !process.env.DISPLAY || process.argv.includes('--headless');
@@ -58,9 +58,12 @@ async function main() {
     return;
   }
   console.log(
-    'Chromium is open on a demo Salesforce account. Try the other accounts in the app bar, or HubSpot:',
+    'Chromium is open on a demo Salesforce account. Try the other accounts in the app bar, HubSpot, or Dynamics 365',
   );
+  console.log('(where only Acme is linked; Globex is matched by its website, Initech by its name):');
   console.log(`  ${crmUrls.hubspotCompany(SHOWCASE.accounts.globex.hubspotId)}`);
+  console.log(`  ${crmUrls.dynamicsAccount()}`);
+  console.log(`  ${crmUrls.dynamicsAccount(DYNAMICS_FIXTURE_RECORDS.globex)}`);
   console.log('Close the browser (or press Ctrl+C) to stop the demo.');
   process.once('SIGINT', () => void shutdown().then(() => process.exit(0)));
   await new Promise<void>((done) => context.once('close', () => done()));

@@ -1,5 +1,6 @@
 import { createBackendClient } from '@/lib/backend/client.ts';
 import type { CacheDb } from '@/lib/cache/db.ts';
+import { readSelectorDiagnostics, recordSelectorReport } from '@/lib/diagnostics/selector-store.ts';
 import { AppError } from '@/lib/errors.ts';
 import type { Handlers } from '@/lib/messages/router.ts';
 import { answerPanel } from '@/lib/panel/answer.ts';
@@ -14,7 +15,18 @@ export function createHandlers(db: CacheDb, scheduler: SyncScheduler, onCacheCha
   return {
     ...createOutcomeHandlers(db, scheduler, onCacheChanged),
     ...createLeadHandlers(db),
-    'panel/view': ({ crm, recordId, pageCrmTier }) => answerPanel(db, crm, recordId, new Date(), pageCrmTier),
+    'panel/view': ({ crm, recordId, pageCrmTier, pageName, pageDomain }) =>
+      answerPanel(db, crm, recordId, new Date(), pageCrmTier, {
+        ...(pageName ? { name: pageName } : {}),
+        ...(pageDomain ? { domain: pageDomain } : {}),
+      }),
+
+    async 'diagnostics/report'(report) {
+      await recordSelectorReport(db, report, new Date());
+      return {};
+    },
+
+    'diagnostics/get': () => readSelectorDiagnostics(db),
 
     'settings/get': async () => toSettingsView(await loadSettings(db)),
 

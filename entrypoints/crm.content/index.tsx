@@ -4,12 +4,10 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { PanelApp } from '@/components/PanelApp.tsx';
+import { documentFieldSource } from '@/components/page-field-source.ts';
 import panelCss from '@/components/panel.css?inline';
-import type { PageFieldSource } from '@/components/usePageCrmTier.ts';
 import { CRM_HOST_PATTERNS, detectAccountPage } from '@/lib/crm/index.ts';
-import { readPageField } from '@/lib/crm/read-page-field.ts';
 import type { AccountPage } from '@/lib/crm/types.ts';
-import { watchPage } from '@/lib/crm/watch-page.ts';
 import { createMessageClient } from '@/lib/messages/client.ts';
 import { CACHE_CHANGED } from '@/lib/messages/protocol.ts';
 import { createPageStore, type PageStore } from '@/lib/panel/page-store.ts';
@@ -18,11 +16,7 @@ const COLLAPSED_KEY = 'panel.collapsed';
 /** The CRM tier field's label as the background last said, so a new page reads the right field at once. */
 const TIER_LABEL_KEY = 'panel.crmTierLabel';
 
-/** The CRM's own page, read for its tier field; the panel lives in a shadow root this never sees. */
-const pageFields: PageFieldSource = {
-  read: (crm, label) => readPageField(document, crm, label),
-  watch: (onChange) => watchPage(document.documentElement, onChange),
-};
+const pageFields = documentFieldSource(document);
 
 async function mountPanel(
   ctx: ContentScriptContext,

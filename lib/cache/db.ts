@@ -1,4 +1,5 @@
 import { Dexie, type Table } from 'dexie';
+import { normaliseDomain, normaliseName } from '../crm/account-identity.ts';
 import { toSalesforceId18 } from '../crm/salesforce-id.ts';
 import type { OutboxRow } from '../outbox/types.ts';
 import type {
@@ -13,8 +14,12 @@ import type {
   User,
 } from '../schemas/entities.ts';
 
-/** Cached rows are the wire entities plus the derived keys the panel's lookups need indexes on. */
-export type CachedAccount = Account & { refKeys: string[] };
+/**
+ * Cached rows are the wire entities plus the derived keys the panel's lookups need indexes on.
+ * `domainKey` and `nameKey` are left out when the account has no usable domain or name, so such
+ * accounts are simply not in those indexes.
+ */
+export type CachedAccount = Account & { refKeys: string[]; domainKey?: string; nameKey?: string };
 export type CachedKeyResult = KeyResult & { linkAccountIds: string[]; linkTierIds: string[] };
 export type CachedMetric = Metric & { id: string };
 
@@ -28,8 +33,22 @@ export function crmRefKey(crm: CrmName, recordId: string): string {
   return `${crm}:${id}`;
 }
 
+/** The keys a CRM page's website and name are looked up by (see `account-identity.ts`). */
+export function identityKeys(account: Pick<Account, 'name' | 'domain'>): {
+  domainKey?: string;
+  nameKey?: string;
+} {
+  const domainKey = account.domain === undefined ? null : normaliseDomain(account.domain);
+  const nameKey = normaliseName(account.name);
+  return { ...(domainKey ? { domainKey } : {}), ...(nameKey ? { nameKey } : {}) };
+}
+
 export function toCachedAccount(account: Account): CachedAccount {
-  return { ...account, refKeys: account.crmRefs.map((ref) => crmRefKey(ref.crm, ref.id)) };
+  return {
+    ...account,
+    refKeys: account.crmRefs.map((ref) => crmRefKey(ref.crm, ref.id)),
+    ...identityKeys(account),
+  };
 }
 
 export function toCachedKeyResult(kr: KeyResult): CachedKeyResult {
@@ -65,6 +84,17 @@ export class CacheDb extends Dexie {
       kv: 'key',
     });
     this.version(2).stores({ outbox: 'id, status, createdAt, outcome.keyResultId, outcome.accountId' });
+    // Pages whose record id no account is linked to are matched by the website, then the name they show.
+    this.version(3)
+      .stores({ accounts: 'id, *refKeys, tierId, ownerId, domainKey, nameKey' })
+      .upgrade((tx) =>
+        tx
+          .table<CachedAccount, string>('accounts')
+          .toCollection()
+          .modify((account) => {
+            Object.assign(account, identityKeys(account));
+          }),
+      );
   }
 
   /** The tables the change feed fills, in the order a full resync clears and refills them. */

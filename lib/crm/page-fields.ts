@@ -4,12 +4,13 @@ import type { CrmName } from './types.ts';
  * How a CRM's record page lays out its fields, as data so a CRM is one more entry, not more code.
  * `pair`: each `item` holds a `label` element and a `value` element (Salesforce's SLDS form elements).
  * `term`: each `label` element is followed by its value as the next sibling (HubSpot's <dt>/<dd> list).
+ * A value element that is a form control (Dynamics shows fields as inputs) is read by its value.
  */
 export type FieldLayout =
   | { kind: 'pair'; item: string; label: string; value: string }
   | { kind: 'term'; label: string };
 
-export const FIELD_LAYOUTS: Partial<Record<CrmName, readonly FieldLayout[]>> = {
+export const FIELD_LAYOUTS: Record<CrmName, readonly FieldLayout[]> = {
   salesforce: [
     {
       kind: 'pair',
@@ -19,6 +20,37 @@ export const FIELD_LAYOUTS: Partial<Record<CrmName, readonly FieldLayout[]>> = {
     },
   ],
   hubspot: [{ kind: 'term', label: 'dl > dt' }],
+  // Unified Interface: one container per field, its <label> and the control (input or read-only text).
+  dynamics: [
+    {
+      kind: 'pair',
+      item: '[data-id$="-FieldSectionItemContainer"]',
+      label: 'label',
+      value: 'input, textarea, [data-id$=".fieldControl-read-only"]',
+    },
+  ],
+  pipedrive: [
+    {
+      kind: 'pair',
+      item: '[data-testid="field"]',
+      label: '[data-testid="field-label"]',
+      value: '[data-testid="field-value"]',
+    },
+  ],
+  zoho: [{ kind: 'pair', item: '.dv-field', label: '.dv-field__label', value: '.dv-field__value' }],
+  attio: [
+    {
+      kind: 'pair',
+      item: '[data-testid="attribute-row"]',
+      label: '[data-testid="attribute-label"]',
+      value: '[data-testid="attribute-value"]',
+    },
+  ],
+  close: [{ kind: 'term', label: '.lead-info dt' }],
+  copper: [{ kind: 'pair', item: '.field-row', label: '.field-row__label', value: '.field-row__value' }],
+  freshsales: [
+    { kind: 'pair', item: '.field-item', label: '.field-item__label', value: '.field-item__value' },
+  ],
 };
 
 /** The label of the CRM field that holds the account's tier, unless the options say otherwise. */

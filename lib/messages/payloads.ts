@@ -1,10 +1,23 @@
 import { z } from 'zod';
+import { MAX_DOMAIN_LENGTH, MAX_NAME_LENGTH, normaliseDomain } from '../crm/account-identity.ts';
+import { ACCOUNT_FIELDS } from '../crm/page-account-fields.ts';
 import { MAX_FIELD_VALUE_LENGTH } from '../crm/page-fields.ts';
 import { KIND_FILTERS, MAX_PAGE_SIZE, SORT_ORDERS } from '../lead/types.ts';
 import { CrmName, Id } from '../schemas/entities.ts';
 import type { MessageMap, MessageType } from './protocol.ts';
 
 const Empty = z.object({}).strict();
+
+// Page text is the CRM's, which anyone who can edit a record controls: no control characters.
+const PageText = z.string().regex(/^[^\p{Cc}]*$/u, 'contains control characters');
+
+const ProbeResult = z
+  .object({ probe: PageText.min(1).max(300), found: z.boolean(), error: PageText.max(300).optional() })
+  .strict();
+
+const FieldReport = z
+  .object({ field: z.enum(ACCOUNT_FIELDS), found: z.boolean(), tried: z.array(ProbeResult).max(10) })
+  .strict();
 
 /** Background-side validation of every request payload; strict, so unexpected fields are refused. */
 export const PAYLOAD_SCHEMAS = {
@@ -13,8 +26,22 @@ export const PAYLOAD_SCHEMAS = {
       crm: CrmName,
       recordId: z.string().min(1).max(200),
       pageCrmTier: z.string().min(1).max(MAX_FIELD_VALUE_LENGTH).optional(),
+      pageName: PageText.trim().min(1).max(MAX_NAME_LENGTH).optional(),
+      pageDomain: z
+        .string()
+        .max(MAX_DOMAIN_LENGTH)
+        .refine((domain) => normaliseDomain(domain) === domain, 'not a normalised domain name')
+        .optional(),
     })
     .strict(),
+  'diagnostics/report': z
+    .object({
+      crm: CrmName,
+      urlShape: PageText.max(500),
+      fields: z.array(FieldReport).min(1).max(ACCOUNT_FIELDS.length),
+    })
+    .strict(),
+  'diagnostics/get': Empty,
   'outcome/log': z.object({ keyResultId: Id, accountId: Id }).strict(),
   'outcome/undo': z.object({ outcomeId: z.uuid() }).strict(),
   'outcome/note': z.object({ outcomeId: z.uuid(), note: z.string().trim().min(1).max(2000) }).strict(),
@@ -46,6 +73,8 @@ export const PAYLOAD_SCHEMAS = {
 
 export const ALLOWED_SENDER: { [K in MessageType]: MessageMap[K]['from'] } = {
   'panel/view': 'content-script',
+  'diagnostics/report': 'content-script',
+  'diagnostics/get': 'extension-page',
   'outcome/log': 'content-script',
   'outcome/undo': 'content-script',
   'outcome/note': 'content-script',

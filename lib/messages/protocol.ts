@@ -1,3 +1,4 @@
+import type { SelectorDiagnostics, SelectorReport } from '../diagnostics/selector-report.ts';
 import type { ErrorInfo } from '../errors.ts';
 import type { BookPage, BookQuery } from '../lead/types.ts';
 import type { PanelAnswer } from '../panel/view-types.ts';
@@ -15,8 +16,12 @@ export type SenderKind = 'extension-page' | 'content-script';
 export interface MessageMap {
   'panel/view': {
     from: 'content-script';
-    /** `pageCrmTier`: the tier field's value as the CRM page shows it, compared instead of the synced one. */
-    request: { crm: CrmName; recordId: string; pageCrmTier?: string };
+    /**
+     * `pageCrmTier`: the tier field's value as the CRM page shows it, compared instead of the synced one.
+     * `pageName`, `pageDomain`: the account's name and website domain as the page shows them, used only
+     * when no account is linked to the record id.
+     */
+    request: { crm: CrmName; recordId: string; pageCrmTier?: string; pageName?: string; pageDomain?: string };
     response: PanelAnswer;
   };
   'outcome/log': {
@@ -44,6 +49,13 @@ export interface MessageMap {
   };
   'sync/now': { from: 'extension-page'; request: Record<string, never>; response: SyncStatus };
   'sync/status': { from: 'extension-page'; request: Record<string, never>; response: SyncStatus };
+  /** What the content script's page reading found or missed, kept per CRM and field for the options page. */
+  'diagnostics/report': { from: 'content-script'; request: SelectorReport; response: Record<string, never> };
+  'diagnostics/get': {
+    from: 'extension-page';
+    request: Record<string, never>;
+    response: SelectorDiagnostics;
+  };
   /**
    * The misaligned accounts of the book, filtered and sorted, one window at a time (the first 100 by
    * ARR when the request is empty); refused unless the signed-in user is a lead or an admin.

@@ -1,8 +1,9 @@
-import { type CacheDb, crmRefKey } from '../cache/db.ts';
+import type { CacheDb } from '../cache/db.ts';
 import type { CrmName } from '../schemas/entities.ts';
 import { loadSettings } from '../settings/store.ts';
 import { readSyncStatus } from '../sync/engine.ts';
 import { buildPanelView } from './build-view.ts';
+import { findAccount, type PageIdentity } from './find-account.ts';
 import type { PanelAnswer, SyncSummary } from './view-types.ts';
 
 const MAX_PROBLEMS_SHOWN = 5;
@@ -19,11 +20,12 @@ export async function answerPanel(
   recordId: string,
   now: Date,
   pageCrmTier?: string,
+  page?: PageIdentity,
 ): Promise<PanelAnswer> {
-  const [settings, status, account] = await Promise.all([
+  const [settings, status, found] = await Promise.all([
     loadSettings(db),
     readSyncStatus(db),
-    db.accounts.where('refKeys').equals(crmRefKey(crm, recordId)).first(),
+    findAccount(db, crm, recordId, page),
   ]);
   const sync: SyncSummary = {
     lastSuccessAt: status.lastSuccessAt,
@@ -32,10 +34,14 @@ export async function answerPanel(
     problems: status.problems.slice(0, MAX_PROBLEMS_SHOWN),
   };
   if (!settings.backendUrl || !settings.token) return { kind: 'not_configured', sync };
-  if (!account) return { kind: 'unknown', sync };
+  if (found.kind === 'none') return { kind: 'unknown', sync };
+  if (found.kind === 'ambiguous') {
+    return { kind: 'ambiguous', by: found.by, value: found.value, count: found.count, sync };
+  }
   return {
     kind: 'account',
-    view: await buildPanelView(db, account, now, {
+    match: found.match,
+    view: await buildPanelView(db, found.account, now, {
       fromPage: pageCrmTier,
       fieldLabel: settings.crmTierLabel,
     }),

@@ -95,7 +95,15 @@ export interface SyncSummary {
   problems: RecordProblem[];
 }
 
+/**
+ * How the page's account was found: linked by the CRM record id (the normal case), or, where no
+ * account is linked to that record, by the website or the exact name the CRM page shows (`value`).
+ */
+export type AccountMatch = { by: 'record' } | { by: 'website' | 'name'; value: string };
+
 export type PanelAnswer =
-  | { kind: 'account'; view: PanelView; sync: SyncSummary }
+  | { kind: 'account'; view: PanelView; match: AccountMatch; sync: SyncSummary }
+  /** Several accounts share the page's website (or name): none is shown rather than a guess. */
+  | { kind: 'ambiguous'; by: 'website' | 'name'; value: string; count: number; sync: SyncSummary }
   | { kind: 'unknown'; sync: SyncSummary }
   | { kind: 'not_configured'; sync: SyncSummary };

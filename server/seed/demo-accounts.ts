@@ -20,6 +20,7 @@ interface Showcased {
   name: string;
   salesforceId: string;
   hubspotId: string;
+  dynamicsId?: string;
   tierId: string;
   ownerId: string;
 }
@@ -61,7 +62,16 @@ const SHOWCASE_DETAILS: Record<string, { domain: string; attributes: Record<stri
   },
 };
 
-function crmRefs(salesforceId: string, hubspotId: string): Account['crmRefs'] {
+function crmRefs(salesforceId: string, hubspotId: string, dynamicsId?: string): Account['crmRefs'] {
+  const dynamics: Account['crmRefs'] = dynamicsId
+    ? [
+        {
+          crm: 'dynamics',
+          id: dynamicsId,
+          url: `https://${SHOWCASE.dynamicsHost}/main.aspx?appid=${SHOWCASE.dynamicsAppId}&pagetype=entityrecord&etn=account&id=${dynamicsId}`,
+        },
+      ]
+    : [];
   return [
     {
       crm: 'salesforce',
@@ -73,6 +83,7 @@ function crmRefs(salesforceId: string, hubspotId: string): Account['crmRefs'] {
       id: hubspotId,
       url: `https://${SHOWCASE.hubspotHost}/contacts/${SHOWCASE.portalId}/record/0-2/${hubspotId}`,
     },
+    ...dynamics,
   ];
 }
 
@@ -83,7 +94,7 @@ function showcaseAccount(account: Showcased, updatedAt: string): Account {
     id: account.id,
     name: account.name,
     domain: details.domain,
-    crmRefs: crmRefs(account.salesforceId, account.hubspotId),
+    crmRefs: crmRefs(account.salesforceId, account.hubspotId, account.dynamicsId),
     tierId: account.tierId,
     crmTier: TIER_NAMES[account.tierId],
     ownerId: account.ownerId,

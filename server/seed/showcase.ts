@@ -6,6 +6,9 @@ export const SHOWCASE = {
   portalId: '4815162',
   salesforceHost: 'goallens-demo.lightning.force.com',
   hubspotHost: 'app.hubspot.com',
+  dynamicsHost: 'contoso.crm4.dynamics.com',
+  /** The Dynamics 365 app the demo's record links open in. */
+  dynamicsAppId: '7d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
   users: {
     lead: { id: 'usr-lead', name: 'Dana Whitfield', email: 'dana.whitfield@example.com', role: 'lead' },
     csm: {
@@ -29,6 +32,8 @@ export const SHOWCASE = {
       name: 'Acme Corporation',
       salesforceId: '001Dn00000Acme1IAB',
       hubspotId: '10001',
+      // Only Acme is linked to its Dynamics record; the others' Dynamics pages are matched by website or name.
+      dynamicsId: '3f2b7c1e-8a4d-4e6f-9b21-5c7d8e9fa001',
       tierId: 'tier-1',
       ownerId: 'usr-csm-1',
     },

@@ -39,6 +39,13 @@ describe('demo seed data', () => {
     }
   });
 
+  it('links only Acme to a Dynamics record, so the other showcase accounts show matching by website or name', () => {
+    const linked = snapshot.accounts.filter((a) => a.crmRefs.some((ref) => ref.crm === 'dynamics'));
+    expect(linked.map((a) => [a.id, a.crmRefs.find((ref) => ref.crm === 'dynamics')?.id])).toEqual([
+      [SHOWCASE.accounts.acme.id, SHOWCASE.accounts.acme.dynamicsId],
+    ]);
+  });
+
   it('has about 200 accounts with valid, unique CRM ids spread over several teams', () => {
     expect(snapshot.accounts.length).toBeGreaterThanOrEqual(180);
     const salesforce = snapshot.accounts.map(

@@ -67,6 +67,11 @@ function handlers(calls: string[]): Handlers {
     'sync/now': fail,
     'sync/status': fail,
     'lead/misaligned': fail,
+    'diagnostics/report': async ({ crm }) => {
+      calls.push(`diagnostics/report ${crm}`);
+      return {};
+    },
+    'diagnostics/get': async () => ({ entries: [] }),
   };
 }
 
@@ -86,6 +91,27 @@ describe('message router', () => {
     const request = createMessageClient((message) => route(message, contentScript));
     await request('panel/view', { crm: 'hubspot', recordId: '10002', pageCrmTier: 'Tier 1 Strategic' });
     expect(calls).toEqual(['panel/view hubspot 10002']);
+  });
+
+  test('a content script may send the name and domain its CRM page shows, and selector results', async () => {
+    const calls: string[] = [];
+    const route = createMessageRouter(handlers(calls), ID, ORIGIN);
+    const request = createMessageClient((message) => route(message, contentScript));
+    await request('panel/view', {
+      crm: 'dynamics',
+      recordId: 'a1b2c3d4-0000-4000-8000-000000000001',
+      pageName: 'Acme <b>Corp</b>',
+      pageDomain: 'xn--bcher-kva.example',
+    });
+    await request('diagnostics/report', {
+      crm: 'dynamics',
+      urlShape: '/main.aspx?etn=account&id&pagetype=entityrecord',
+      fields: [{ field: 'website', found: false, tried: [{ probe: 'field "Website"', found: false }] }],
+    });
+    expect(calls).toEqual([
+      'panel/view dynamics a1b2c3d4-0000-4000-8000-000000000001',
+      'diagnostics/report dynamics',
+    ]);
   });
 
   test('errors travel back intact: code, message and details', async () => {
@@ -144,6 +170,65 @@ describe('message router', () => {
         payload: { crm: 'salesforce', recordId: '001', pageCrmTier: 'x'.repeat(201) },
       },
       code: 'invalid_payload',
+    },
+    {
+      attack: 'a page name longer than any name is refused',
+      sender: contentScript,
+      message: {
+        type: 'panel/view',
+        payload: { crm: 'pipedrive', recordId: '1', pageName: 'x'.repeat(201) },
+      },
+      code: 'invalid_payload',
+    },
+    {
+      attack: 'a page name with control characters is refused',
+      sender: contentScript,
+      message: {
+        type: 'panel/view',
+        payload: { crm: 'pipedrive', recordId: '1', pageName: 'Acme\u0000Evil' },
+      },
+      code: 'invalid_payload',
+    },
+    ...[
+      'https://acme.example.com/',
+      'WWW.ACME.EXAMPLE',
+      'acme example',
+      'localhost',
+      '127.0.0.1',
+      'bücher.example',
+    ].map((pageDomain) => ({
+      attack: `a page domain that is not a normalised domain name is refused: ${pageDomain}`,
+      sender: contentScript,
+      message: { type: 'panel/view', payload: { crm: 'pipedrive', recordId: '1', pageDomain } },
+      code: 'invalid_payload',
+    })),
+    {
+      attack: 'selector results for a field the reader does not read are refused',
+      sender: contentScript,
+      message: {
+        type: 'diagnostics/report',
+        payload: { crm: 'zoho', urlShape: '/', fields: [{ field: 'ssn', found: true, tried: [] }] },
+      },
+      code: 'invalid_payload',
+    },
+    {
+      attack: 'selector results cannot carry arbitrary extra data',
+      sender: contentScript,
+      message: {
+        type: 'diagnostics/report',
+        payload: {
+          crm: 'zoho',
+          urlShape: '/',
+          fields: [{ field: 'name', found: true, tried: [], value: 'Acme Corporation' }],
+        },
+      },
+      code: 'invalid_payload',
+    },
+    {
+      attack: 'a content script cannot read the diagnostics',
+      sender: contentScript,
+      message: { type: 'diagnostics/get', payload: {} },
+      code: 'forbidden_message',
     },
     {
       attack: 'the book view takes no parameters',
