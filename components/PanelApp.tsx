@@ -50,23 +50,40 @@ function usePanelState(
   // The options name the CRM field to read; until an answer says otherwise, the one last learnt.
   const [tierLabel, setTierLabel] = useState(initialTierLabel);
   const pageCrmTier = usePageCrmTier(fields, crm, recordId, tierLabel);
-  // A new snapshot means another page or a changed cache: either way, ask again.
+  // A new snapshot means another page or a changed cache: either way, ask again, unless the answer
+  // asked for when the URL changed still fits (the CRM page has not shown its tier field yet).
   useEffect(() => {
     let current = true;
-    const { revision } = snapshot;
-    request('panel/view', { crm, recordId, ...(pageCrmTier ? { pageCrmTier } : {}) }).then(
-      (answer) => {
-        if (!current) return;
-        setState({ key, revision, state: { status: 'ready', answer } });
-        const label = answer.kind === 'account' ? answer.view.crmTier.fieldLabel : tierLabel;
-        if (label !== tierLabel) {
-          setTierLabel(label);
-          onTierLabelChange?.(label);
-        }
-      },
-      (error: Error) =>
-        current && setState({ key, revision, state: { status: 'error', message: error.message } }),
-    );
+    const { revision, early } = snapshot;
+    const show = (answer: PanelAnswer) => {
+      setState({ key, revision, state: { status: 'ready', answer } });
+      const label = answer.kind === 'account' ? answer.view.crmTier.fieldLabel : tierLabel;
+      if (label !== tierLabel) {
+        setTierLabel(label);
+        onTierLabelChange?.(label);
+      }
+    };
+    const fail = (error: Error) =>
+      current && setState({ key, revision, state: { status: 'error', message: error.message } });
+    if (early && !pageCrmTier) {
+      early.then((answer) => current && show(answer), fail);
+    } else {
+      // The early answer shows until the one that weighs the page's tier field arrives, never after it.
+      early?.then(
+        (answer) =>
+          current &&
+          setState((shown) =>
+            shown.key === key && shown.revision === revision
+              ? shown
+              : { key, revision, state: { status: 'ready', answer } },
+          ),
+        () => undefined,
+      );
+      request('panel/view', { crm, recordId, ...(pageCrmTier ? { pageCrmTier } : {}) }).then(
+        (answer) => current && show(answer),
+        fail,
+      );
+    }
     return () => {
       current = false;
     };

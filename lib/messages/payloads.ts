@@ -15,6 +15,7 @@ export const PAYLOAD_SCHEMAS = {
       pageCrmTier: z.string().min(1).max(MAX_FIELD_VALUE_LENGTH).optional(),
     })
     .strict(),
+  'panel/load': Empty,
   'outcome/log': z.object({ keyResultId: Id, accountId: Id }).strict(),
   'outcome/undo': z.object({ outcomeId: z.uuid() }).strict(),
   'outcome/note': z.object({ outcomeId: z.uuid(), note: z.string().trim().min(1).max(2000) }).strict(),
@@ -46,6 +47,7 @@ export const PAYLOAD_SCHEMAS = {
 
 export const ALLOWED_SENDER: { [K in MessageType]: MessageMap[K]['from'] } = {
   'panel/view': 'content-script',
+  'panel/load': 'content-script',
   'outcome/log': 'content-script',
   'outcome/undo': 'content-script',
   'outcome/note': 'content-script',

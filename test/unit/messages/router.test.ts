@@ -53,6 +53,7 @@ function handlers(calls: string[]): Handlers {
       calls.push(`panel/view ${crm} ${recordId}`);
       return { kind: 'unknown', sync: { lastSuccessAt: null, stale: true, error: null, problems: [] } };
     },
+    'panel/load': fail,
     'outcome/log': fail,
     'outcome/undo': fail,
     'outcome/note': fail,
