@@ -18,6 +18,8 @@ export function createPanelHandlers(): Pick<Handlers, 'panel/load'> {
       await browser.scripting.executeScript({
         target: { tabId, frameIds: [sender.frameId] },
         files: [PANEL_SCRIPT_PATH],
+        // By default the browser holds the injection until the page is idle; the panel should not wait.
+        injectImmediately: true,
       });
       return {};
     },
