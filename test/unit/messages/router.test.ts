@@ -147,6 +147,18 @@ describe('message router', () => {
       code: 'invalid_payload',
     },
     {
+      attack: 'an extension page cannot have the panel script injected anywhere',
+      sender: optionsPage,
+      message: { type: 'panel/load', payload: {} },
+      code: 'forbidden_message',
+    },
+    {
+      attack: 'a CRM page cannot name the file or frame the panel is injected into',
+      sender: contentScript,
+      message: { type: 'panel/load', payload: { files: ['/background.js'], frameIds: [0] } },
+      code: 'invalid_payload',
+    },
+    {
       attack: 'the book view takes no parameters',
       sender: optionsPage,
       message: { type: 'lead/misaligned', payload: { ownerId: 'usr-1' } },
