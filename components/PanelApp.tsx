@@ -66,10 +66,10 @@ function usePanelState(
     const fail = (error: Error) =>
       current && setState({ key, revision, state: { status: 'error', message: error.message } });
     if (early && !pageCrmTier) {
-      early.then((answer) => current && show(answer), fail);
+      early.promise.then((answer) => current && show(answer), fail);
     } else {
       // The early answer shows until the one that weighs the page's tier field arrives, never after it.
-      early?.then(
+      early?.promise.then(
         (answer) =>
           current &&
           setState((shown) =>
@@ -88,8 +88,12 @@ function usePanelState(
       current = false;
     };
   }, [crm, recordId, key, snapshot, request, pageCrmTier, tierLabel, onTierLabelChange]);
+  if (state.key === key) return state;
   // Never show one account's data under another's URL while the new answer is on its way.
-  return state.key === key ? state : { state: { status: 'loading' }, revision: -1 };
+  const settled = snapshot.early?.settled;
+  return settled
+    ? { state: { status: 'ready', answer: settled }, revision: snapshot.revision }
+    : { state: { status: 'loading' }, revision: -1 };
 }
 
 /** Shows clicks the background has not answered for yet, so a click is visible in the same frame. */

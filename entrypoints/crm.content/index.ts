@@ -4,9 +4,8 @@ import { CRM_HOST_PATTERNS, detectAccountPage } from '@/lib/crm/index.ts';
 import type { AccountPage } from '@/lib/crm/types.ts';
 import { createMessageClient } from '@/lib/messages/client.ts';
 import { CACHE_CHANGED } from '@/lib/messages/protocol.ts';
-import { createPageStore, type PageStore } from '@/lib/panel/page-store.ts';
+import { createPageStore, type PageStore, trackEarlyAnswer } from '@/lib/panel/page-store.ts';
 import type { MountedPanel } from '@/lib/panel/panel-module.ts';
-import type { PanelAnswer } from '@/lib/panel/view-types.ts';
 import { openPanel } from './open-panel.ts';
 
 /**
@@ -22,12 +21,8 @@ export default defineContentScript({
     let store: PageStore | undefined;
     let panel: Promise<MountedPanel | null> | undefined;
 
-    const ask = (page: AccountPage): Promise<PanelAnswer> => {
-      const answer = request('panel/view', { crm: page.crm, recordId: page.recordId });
-      // The panel may not be there yet to take it; its own handling reports a failure.
-      answer.catch(() => undefined);
-      return answer;
-    };
+    const ask = (page: AccountPage) =>
+      trackEarlyAnswer(request('panel/view', { crm: page.crm, recordId: page.recordId }));
 
     const follow = (url: string) => {
       const page = detectAccountPage(url);

@@ -1,19 +1,38 @@
 import type { AccountPage } from '../crm/types.ts';
 import type { PanelAnswer } from './view-types.ts';
 
+/**
+ * The answer for a page, asked for the moment the URL changed (without the CRM page's own tier field,
+ * which is not rendered yet). `settled` is filled in when it arrives, so a panel mounted after that
+ * renders it in its first frame.
+ */
+export interface EarlyAnswer {
+  promise: Promise<PanelAnswer>;
+  settled?: PanelAnswer;
+}
+
+export function trackEarlyAnswer(promise: Promise<PanelAnswer>): EarlyAnswer {
+  const early: EarlyAnswer = { promise };
+  // A failure is reported by the panel, which may not be mounted yet to see it.
+  promise.then(
+    (answer) => {
+      early.settled = answer;
+    },
+    () => undefined,
+  );
+  return early;
+}
+
 export interface PageSnapshot {
   page: AccountPage;
   /** Bumped when the background says its cache changed, so the panel asks again. */
   revision: number;
-  /**
-   * The answer for this page and revision, asked for the moment the URL changed (without the CRM
-   * page's own tier field, which is not rendered yet), so the panel need not ask again before it shows.
-   */
-  early: Promise<PanelAnswer> | null;
+  /** The early answer for this page and revision, so the panel need not ask again before it shows. */
+  early: EarlyAnswer | null;
 }
 
 /** The account page the panel shows, as an external store React subscribes to. */
-export function createPageStore(initial: AccountPage, early: Promise<PanelAnswer> | null = null) {
+export function createPageStore(initial: AccountPage, early: EarlyAnswer | null = null) {
   let snapshot: PageSnapshot = { page: initial, revision: 0, early };
   const listeners = new Set<() => void>();
   const publish = (next: PageSnapshot) => {
@@ -26,7 +45,7 @@ export function createPageStore(initial: AccountPage, early: Promise<PanelAnswer
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    setPage(page: AccountPage, early: Promise<PanelAnswer> | null = null) {
+    setPage(page: AccountPage, early: EarlyAnswer | null = null) {
       if (page.crm === snapshot.page.crm && page.recordId === snapshot.page.recordId) return;
       publish({ page, revision: snapshot.revision, early });
     },

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createPageStore } from '../../../lib/panel/page-store.ts';
+import { createPageStore, trackEarlyAnswer } from '../../../lib/panel/page-store.ts';
 import type { PanelAnswer } from '../../../lib/panel/view-types.ts';
 
 const acme = { crm: 'salesforce', recordId: '001Dn00000Acme1IAB' } as const;
 const globex = { crm: 'salesforce', recordId: '001Dn00000GlbxQIAR' } as const;
-const answer = (): Promise<PanelAnswer> =>
-  Promise.resolve({ kind: 'unknown', sync: { lastSuccessAt: null, stale: true, error: null, problems: [] } });
+const unknown: PanelAnswer = {
+  kind: 'unknown',
+  sync: { lastSuccessAt: null, stale: true, error: null, problems: [] },
+};
+const answer = () => trackEarlyAnswer(Promise.resolve(unknown));
 
 describe('page store: the answer asked for when the URL changed', () => {
   it('belongs to the page it was asked for', () => {
@@ -32,5 +35,18 @@ describe('page store: the answer asked for when the URL changed', () => {
     store.setPage({ ...acme }, answer());
     expect(store.get().early).toBe(first);
     expect(told).toBe(0);
+  });
+
+  it('says when it has arrived, so a panel mounted later shows it at once', async () => {
+    const early = answer();
+    expect(early.settled).toBeUndefined();
+    await early.promise;
+    expect(early.settled).toBe(unknown);
+  });
+
+  it('swallows nothing: a failure still reaches whoever awaits it', async () => {
+    const early = trackEarlyAnswer(Promise.reject(new Error('no reply')));
+    await expect(early.promise).rejects.toThrow('no reply');
+    expect(early.settled).toBeUndefined();
   });
 });
