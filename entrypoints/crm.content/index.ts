@@ -6,7 +6,7 @@ import { createMessageClient } from '@/lib/messages/client.ts';
 import { CACHE_CHANGED } from '@/lib/messages/protocol.ts';
 import { createPageStore, type PageStore, trackEarlyAnswer } from '@/lib/panel/page-store.ts';
 import type { MountedPanel } from '@/lib/panel/panel-module.ts';
-import { openPanel } from './open-panel.ts';
+import { createPanelOpener } from './open-panel.ts';
 
 /**
  * Runs on every CRM page from document_start, so it stays small: it follows the URL, and only on an
@@ -18,6 +18,7 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
   main(ctx) {
     const request = createMessageClient((message) => browser.runtime.sendMessage(message));
+    const openPanel = createPanelOpener(ctx, request);
     let store: PageStore | undefined;
     let panel: Promise<MountedPanel | null> | undefined;
 
@@ -38,7 +39,7 @@ export default defineContentScript({
         if (shown.crm !== page.crm || shown.recordId !== page.recordId) store.setPage(page, ask(page));
       } else {
         store = createPageStore(page, ask(page));
-        panel = openPanel(ctx, store, request);
+        panel = openPanel(store);
       }
     };
 

@@ -28,21 +28,23 @@ async function loadPanelModule(request: MessageClient): Promise<PanelModule> {
 }
 
 /**
- * Mounts the panel for `store`'s page. The panel script, the remembered panel state and the document's
- * body are awaited together, while the store's early answer is already on its way.
+ * Mounts the panel for a store's page. The panel script (injected once per content script, however
+ * often the user comes back to an account page), the remembered panel state and the document's body
+ * are awaited together, while the store's early answer is already on its way.
  */
-export async function openPanel(
-  ctx: ContentScriptContext,
-  store: PageStore,
-  request: MessageClient,
-): Promise<MountedPanel | null> {
-  try {
-    const [module, prefs] = await Promise.all([loadPanelModule(request), readPanelPrefs(), bodyReady(ctx)]);
-    if (ctx.isInvalid) return null;
-    return module.mount(ctx, { store, request, prefs, savePrefs: savePanelPrefs });
-  } catch (error) {
-    // Nothing on the page to show it in: the console is where a broken install is diagnosed.
-    console.error('Goal Lens could not open its panel:', error);
-    return null;
-  }
+export function createPanelOpener(ctx: ContentScriptContext, request: MessageClient) {
+  let module: Promise<PanelModule> | undefined;
+  return async function openPanel(store: PageStore): Promise<MountedPanel | null> {
+    try {
+      module ??= loadPanelModule(request);
+      const [panel, prefs] = await Promise.all([module, readPanelPrefs(), bodyReady(ctx)]);
+      if (ctx.isInvalid) return null;
+      return panel.mount(ctx, { store, request, prefs, savePrefs: savePanelPrefs });
+    } catch (error) {
+      module = undefined;
+      // Nothing on the page to show it in: the console is where a broken install is diagnosed.
+      console.error('Goal Lens could not open its panel:', error);
+      return null;
+    }
+  };
 }
