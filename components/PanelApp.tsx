@@ -60,29 +60,50 @@ function usePanelState(
   const identity = usePageAccount(fields, crm, recordId, report);
   const pageName = identity?.name;
   const pageDomain = identity?.domain;
-  // A new snapshot means another page or a changed cache: either way, ask again.
+  // A new snapshot means another page or a changed cache: either way, ask again, unless the answer
+  // asked for when the URL changed still fits: the CRM page has not shown its tier field, and the
+  // page's name and website are not needed because the record id found the account.
   useEffect(() => {
     let current = true;
-    const { revision } = snapshot;
-    request('panel/view', {
-      crm,
-      recordId,
-      ...(pageCrmTier ? { pageCrmTier } : {}),
-      ...(pageName ? { pageName } : {}),
-      ...(pageDomain ? { pageDomain } : {}),
-    }).then(
-      (answer) => {
-        if (!current) return;
-        setState({ key, revision, state: { status: 'ready', answer } });
-        const label = answer.kind === 'account' ? answer.view.crmTier.fieldLabel : tierLabel;
-        if (label !== tierLabel) {
-          setTierLabel(label);
-          onTierLabelChange?.(label);
-        }
-      },
-      (error: Error) =>
-        current && setState({ key, revision, state: { status: 'error', message: error.message } }),
-    );
+    const { revision, early } = snapshot;
+    const show = (answer: PanelAnswer) => {
+      if (!current) return;
+      setState({ key, revision, state: { status: 'ready', answer } });
+      const label = answer.kind === 'account' ? answer.view.crmTier.fieldLabel : tierLabel;
+      if (label !== tierLabel) {
+        setTierLabel(label);
+        onTierLabelChange?.(label);
+      }
+    };
+    const fail = (error: Error) =>
+      current && setState({ key, revision, state: { status: 'error', message: error.message } });
+    const ask = () =>
+      request('panel/view', {
+        crm,
+        recordId,
+        ...(pageCrmTier ? { pageCrmTier } : {}),
+        ...(pageName ? { pageName } : {}),
+        ...(pageDomain ? { pageDomain } : {}),
+      }).then(show, fail);
+    if (!early) ask();
+    else {
+      early.promise.then(
+        (answer) => {
+          if (!current) return;
+          const needsPage =
+            Boolean(pageCrmTier) || (answer.kind !== 'account' && Boolean(pageName || pageDomain));
+          if (!needsPage) return show(answer);
+          // The early answer shows until the one that weighs the page's fields arrives, never after it.
+          setState((shown) =>
+            shown.key === key && shown.revision === revision
+              ? shown
+              : { key, revision, state: { status: 'ready', answer } },
+          );
+          ask();
+        },
+        () => current && ask(),
+      );
+    }
     return () => {
       current = false;
     };
@@ -98,8 +119,12 @@ function usePanelState(
     tierLabel,
     onTierLabelChange,
   ]);
+  if (state.key === key) return state;
   // Never show one account's data under another's URL while the new answer is on its way.
-  return state.key === key ? state : { state: { status: 'loading' }, revision: -1 };
+  const settled = snapshot.early?.settled;
+  return settled
+    ? { state: { status: 'ready', answer: settled }, revision: snapshot.revision }
+    : { state: { status: 'loading' }, revision: -1 };
 }
 
 /** Shows clicks the background has not answered for yet, so a click is visible in the same frame. */

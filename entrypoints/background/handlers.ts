@@ -9,12 +9,14 @@ import { loadSettings, saveSettings } from '@/lib/settings/store.ts';
 import { readSyncStatus, resetCache } from '@/lib/sync/engine.ts';
 import { createLeadHandlers } from './lead-handlers.ts';
 import { createOutcomeHandlers } from './outcome-handlers.ts';
+import { createPanelHandlers } from './panel-handlers.ts';
 import type { SyncScheduler } from './scheduler.ts';
 
 export function createHandlers(db: CacheDb, scheduler: SyncScheduler, onCacheChanged: () => void): Handlers {
   return {
     ...createOutcomeHandlers(db, scheduler, onCacheChanged),
     ...createLeadHandlers(db),
+    ...createPanelHandlers(),
     'panel/view': ({ crm, recordId, pageCrmTier, pageName, pageDomain }) =>
       answerPanel(db, crm, recordId, new Date(), pageCrmTier, {
         ...(pageName ? { name: pageName } : {}),

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { z } from 'zod';
 import { CacheDb } from '@/lib/cache/db.ts';
 import { CACHE_CHANGED } from '@/lib/messages/protocol.ts';
 import { createMessageRouter } from '@/lib/messages/router.ts';
@@ -21,6 +22,9 @@ async function broadcastCacheChanged() {
 }
 
 export default defineBackground(() => {
+  // The extension's CSP forbids eval. Without this, zod's first object parse probes `new Function`, and
+  // the browser reports the refused probe as a policy violation although zod catches it.
+  z.config({ jitless: true });
   const db = new CacheDb();
   const engine = createSyncEngine(db);
   const onCacheChanged = () => void broadcastCacheChanged();

@@ -42,6 +42,7 @@ export const PAYLOAD_SCHEMAS = {
     })
     .strict(),
   'diagnostics/get': Empty,
+  'panel/load': Empty,
   'outcome/log': z.object({ keyResultId: Id, accountId: Id }).strict(),
   'outcome/undo': z.object({ outcomeId: z.uuid() }).strict(),
   'outcome/note': z.object({ outcomeId: z.uuid(), note: z.string().trim().min(1).max(2000) }).strict(),
@@ -75,6 +76,7 @@ export const ALLOWED_SENDER: { [K in MessageType]: MessageMap[K]['from'] } = {
   'panel/view': 'content-script',
   'diagnostics/report': 'content-script',
   'diagnostics/get': 'extension-page',
+  'panel/load': 'content-script',
   'outcome/log': 'content-script',
   'outcome/undo': 'content-script',
   'outcome/note': 'content-script',

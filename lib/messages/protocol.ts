@@ -24,6 +24,8 @@ export interface MessageMap {
     request: { crm: CrmName; recordId: string; pageCrmTier?: string; pageName?: string; pageDomain?: string };
     response: PanelAnswer;
   };
+  /** Injects the panel script into the asking frame; the content script asks once its page is an account. */
+  'panel/load': { from: 'content-script'; request: Record<string, never>; response: Record<string, never> };
   'outcome/log': {
     from: 'content-script';
     request: { keyResultId: string; accountId: string };

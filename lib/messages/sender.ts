@@ -3,7 +3,7 @@ import type { SenderKind } from './protocol.ts';
 export interface SenderFacts {
   id?: string;
   url?: string;
-  tab?: unknown;
+  tab?: { id?: number };
   frameId?: number;
 }
 

@@ -1,3 +1,4 @@
+import { CONTENT_SCRIPT_BUDGET_KB } from '../content-script-size.ts';
 import { type Summary, summarize } from './stats.ts';
 
 /** Which number of a figure is held against its budget. */
@@ -39,7 +40,12 @@ export const BUDGETS = {
     statistic: 'value',
     max: 0,
   },
-  contentScriptGzip: { label: 'content script, gzipped', unit: 'KB', statistic: 'value', max: 80 },
+  contentScriptGzip: {
+    label: 'content script with its panel, gzipped',
+    unit: 'KB',
+    statistic: 'value',
+    max: CONTENT_SCRIPT_BUDGET_KB,
+  },
   oneClickRender: { label: 'one-click log → new value shown', unit: 'ms', statistic: 'p95', max: 16 },
   oneClickDurable: { label: 'one-click log → outcome durable', unit: 'ms', statistic: 'p95', max: 50 },
   // Not in SPEC §7: our own target for "fast at 50 000 accounts" (issue 4).

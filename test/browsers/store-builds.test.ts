@@ -21,16 +21,18 @@ const NONE: Access = {
   host_permissions: [],
   optional_host_permissions: [],
 };
-const EVERYWHERE = ['storage', 'alarms', 'unlimitedStorage'];
+const EVERYWHERE = ['storage', 'alarms', 'unlimitedStorage', 'scripting'];
+/** The panel is injected into account pages of exactly the hosts the content script runs on. */
+const CRM_HOSTS = { host_permissions: [...CRM_HOST_PATTERNS] };
 
 /**
  * Everything each store build may ask the user for, and nothing more: a permission that appears in a
  * manifest without a row here fails the test, so every new one is a decision.
  */
 const EXPECTED_ACCESS: Record<StoreBrowser, Access> = {
-  chrome: { ...NONE, permissions: [...EVERYWHERE, 'sidePanel'] },
-  edge: { ...NONE, permissions: [...EVERYWHERE, 'sidePanel'] },
-  firefox: { ...NONE, permissions: EVERYWHERE },
+  chrome: { ...NONE, ...CRM_HOSTS, permissions: [...EVERYWHERE, 'sidePanel'] },
+  edge: { ...NONE, ...CRM_HOSTS, permissions: [...EVERYWHERE, 'sidePanel'] },
+  firefox: { ...NONE, ...CRM_HOSTS, permissions: EVERYWHERE },
 };
 
 /** Where each browser runs the background and shows the lead's book view. */

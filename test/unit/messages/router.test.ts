@@ -53,6 +53,7 @@ function handlers(calls: string[]): Handlers {
       calls.push(`panel/view ${crm} ${recordId}`);
       return { kind: 'unknown', sync: { lastSuccessAt: null, stale: true, error: null, problems: [] } };
     },
+    'panel/load': fail,
     'outcome/log': fail,
     'outcome/undo': fail,
     'outcome/note': fail,
@@ -229,6 +230,18 @@ describe('message router', () => {
       sender: contentScript,
       message: { type: 'diagnostics/get', payload: {} },
       code: 'forbidden_message',
+    },
+    {
+      attack: 'an extension page cannot have the panel script injected anywhere',
+      sender: optionsPage,
+      message: { type: 'panel/load', payload: {} },
+      code: 'forbidden_message',
+    },
+    {
+      attack: 'a CRM page cannot name the file or frame the panel is injected into',
+      sender: contentScript,
+      message: { type: 'panel/load', payload: { files: ['/background.js'], frameIds: [0] } },
+      code: 'invalid_payload',
     },
     {
       attack: 'the book view takes no parameters',

@@ -1,0 +1,27 @@
+import { browser } from 'wxt/browser';
+import { AppError } from '@/lib/errors.ts';
+import type { Handlers } from '@/lib/messages/router.ts';
+import { PANEL_SCRIPT_PATH } from '@/lib/panel/panel-module.ts';
+
+/**
+ * The panel script goes only into the frame that asked, and only once it shows an account: every other
+ * CRM page keeps just the small content script. Injecting from here (rather than an import() from the
+ * page) needs no web-accessible resource, so it works the same on custom domains added at runtime.
+ */
+export function createPanelHandlers(): Pick<Handlers, 'panel/load'> {
+  return {
+    async 'panel/load'(_payload, sender) {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || sender.frameId === undefined) {
+        throw new AppError('forbidden_sender', 'Only a CRM page can load the Goal Lens panel.');
+      }
+      await browser.scripting.executeScript({
+        target: { tabId, frameIds: [sender.frameId] },
+        files: [PANEL_SCRIPT_PATH],
+        // By default the browser holds the injection until the page is idle; the panel should not wait.
+        injectImmediately: true,
+      });
+      return {};
+    },
+  };
+}

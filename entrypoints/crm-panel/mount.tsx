@@ -1,0 +1,39 @@
+import { createRoot } from 'react-dom/client';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { PanelApp } from '@/components/PanelApp.tsx';
+import { documentFieldSource } from '@/components/page-field-source.ts';
+import panelCss from '@/components/panel.css?inline';
+import type { MountedPanel, PanelMountOptions } from '@/lib/panel/panel-module.ts';
+import { createShadowHost } from './shadow-host.ts';
+
+const pageFields = documentFieldSource(document);
+
+/** Renders the React panel into `<goal-lens-panel>`'s shadow root at the end of the body. */
+export function mountPanel(
+  ctx: ContentScriptContext,
+  { store, request, prefs, savePrefs }: PanelMountOptions,
+): MountedPanel {
+  const { host, container } = createShadowHost(panelCss);
+  const root = createRoot(container);
+  root.render(
+    <PanelApp
+      store={store}
+      request={request}
+      collapsed={prefs.collapsed}
+      onCollapsedChange={(collapsed) => savePrefs({ collapsed })}
+      fields={pageFields}
+      tierLabel={prefs.tierLabel}
+      onTierLabelChange={(tierLabel) => savePrefs({ tierLabel })}
+    />,
+  );
+  document.body.append(host);
+  let mounted = true;
+  const remove = () => {
+    if (!mounted) return;
+    mounted = false;
+    root.unmount();
+    host.remove();
+  };
+  ctx.onInvalidated(remove);
+  return { remove };
+}

@@ -1,0 +1,57 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { CRM_HOST_PATTERNS, detectAccountPage } from '@/lib/crm/index.ts';
+import type { AccountPage } from '@/lib/crm/types.ts';
+import { createMessageClient } from '@/lib/messages/client.ts';
+import { CACHE_CHANGED } from '@/lib/messages/protocol.ts';
+import { createPageStore, type PageStore, trackEarlyAnswer } from '@/lib/panel/page-store.ts';
+import type { MountedPanel } from '@/lib/panel/panel-module.ts';
+import { createPanelOpener } from './open-panel.ts';
+
+/**
+ * Runs on every CRM page from document_start, so it stays small: it follows the URL, and only on an
+ * account page asks the background for the answer and for the panel script, both at once.
+ */
+export default defineContentScript({
+  matches: [...CRM_HOST_PATTERNS],
+  runAt: 'document_start',
+  cssInjectionMode: 'manual',
+  main(ctx) {
+    const request = createMessageClient((message) => browser.runtime.sendMessage(message));
+    const openPanel = createPanelOpener(ctx, request);
+    let store: PageStore | undefined;
+    let panel: Promise<MountedPanel | null> | undefined;
+
+    const ask = (page: AccountPage) =>
+      trackEarlyAnswer(request('panel/view', { crm: page.crm, recordId: page.recordId }));
+
+    const follow = (url: string) => {
+      const page = detectAccountPage(url);
+      if (!page) {
+        // Leaving account pages removes every trace of the panel from the CRM's DOM.
+        void panel?.then((mounted) => mounted?.remove());
+        panel = undefined;
+        store = undefined;
+        return;
+      }
+      if (store && panel) {
+        const shown = store.get().page;
+        if (shown.crm !== page.crm || shown.recordId !== page.recordId) store.setPage(page, ask(page));
+      } else {
+        store = createPageStore(page, ask(page));
+        panel = openPanel(store);
+      }
+    };
+
+    const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+      // Only the background (our id, no tab) may tell us the cache changed.
+      if (sender.id !== browser.runtime.id || sender.tab) return;
+      if ((message as { type?: unknown } | null)?.type === CACHE_CHANGED) store?.refresh();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+    ctx.addEventListener(window, 'wxt:locationchange', (event) => follow(event.newUrl.href));
+    follow(location.href);
+  },
+});

@@ -1,0 +1,40 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { MessageClient } from '../messages/client.ts';
+import type { PageStore } from './page-store.ts';
+import type { PanelPrefs } from './panel-prefs.ts';
+
+/**
+ * The panel (React and everything it renders) is a script of its own that the background injects
+ * into a CRM frame only once that frame shows an account. It runs in the same isolated world as the
+ * content script and hands itself over through this one global; types only cross the boundary.
+ */
+export const PANEL_SCRIPT_PATH = '/crm-panel.js';
+
+export interface MountedPanel {
+  remove(): void;
+}
+
+/** Everything that talks to the browser comes from the content script, so the panel script needs no API of its own. */
+export interface PanelMountOptions {
+  store: PageStore;
+  request: MessageClient;
+  prefs: PanelPrefs;
+  savePrefs(change: Partial<PanelPrefs>): void;
+}
+
+export interface PanelModule {
+  /** Mounts `<goal-lens-panel>` at the end of `document.body`; removed again when `ctx` is invalidated. */
+  mount(ctx: ContentScriptContext, options: PanelMountOptions): MountedPanel;
+}
+
+const GLOBAL_KEY = Symbol.for('goal-lens.panel');
+type PanelHolder = { [GLOBAL_KEY]?: PanelModule };
+
+/** Called by the panel script when it runs; a later injection (an updated extension) replaces it. */
+export function registerPanelModule(module: PanelModule): void {
+  (globalThis as PanelHolder)[GLOBAL_KEY] = module;
+}
+
+export function registeredPanelModule(): PanelModule | undefined {
+  return (globalThis as PanelHolder)[GLOBAL_KEY];
+}

@@ -1,0 +1,32 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import {
+  CONTENT_SCRIPT_BUDGET_KB,
+  contentScriptFiles,
+  measureContentScript,
+} from '../../scripts/content-script-size.ts';
+import { EXTENSION_DIR } from './browser.ts';
+
+// Sizes of the built files are stable, so they are tested; timings are only benchmarked (npm run bench).
+
+test('what a CRM account page loads of the extension stays within the gzipped budget', async () => {
+  const size = await measureContentScript(EXTENSION_DIR);
+  const listing = JSON.stringify(size, null, 2);
+  expect(size.totalKb, `over ${CONTENT_SCRIPT_BUDGET_KB} KB:\n${listing}`).toBeLessThanOrEqual(
+    CONTENT_SCRIPT_BUDGET_KB,
+  );
+});
+
+test('zod and Dexie stay out of it, and it loads no further chunks the budget would miss', async () => {
+  const { initial, lazy } = await contentScriptFiles(EXTENSION_DIR);
+  for (const file of [...initial, ...lazy]) {
+    const source = await readFile(join(EXTENSION_DIR, file), 'utf8');
+    for (const marker of ['ZodError', 'DatabaseClosedError']) {
+      expect(source.includes(marker), `${file} contains "${marker}"`).toBe(false);
+    }
+    expect(/\bimport\(|\bimportScripts\(/.test(source), `${file} loads code the budget does not count`).toBe(
+      false,
+    );
+  }
+});
