@@ -9,6 +9,8 @@ export default defineConfig({
   manifest: {
     name: 'Goal Lens',
     description: 'Tiers, key results and health metrics beside every account in your CRM.',
-    permissions: ['storage', 'alarms', 'unlimitedStorage'],
+    permissions: ['storage', 'alarms', 'unlimitedStorage', 'scripting'],
+    // Custom CRM domains (vanity Salesforce, on-premises Dynamics) are asked for one by one when added.
+    optional_host_permissions: ['https://*/*'],
   },
 });
