@@ -1,8 +1,10 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { DEFAULT_CRM_TIER_LABEL } from '@/lib/crm/page-fields.ts';
 import type { MessageClient } from '@/lib/messages/client.ts';
-import type { SettingsView } from '@/lib/settings/settings.ts';
+import type { LockedSetting, SettingsView } from '@/lib/settings/settings.ts';
 import type { SyncStatus } from '@/lib/sync/status.ts';
+import { CrmSitesSection } from './CrmSitesSection.tsx';
+import { PolicyDiagnostics, PolicyNote, SsoHint } from './PolicyNote.tsx';
 import { SyncStatusView } from './SyncStatusView.tsx';
 
 type Notice = { kind: 'ok' | 'error'; text: string } | null;
@@ -24,8 +26,9 @@ export function OptionsPage({ request }: { request: MessageClient }) {
   useEffect(() => {
     request('settings/get', {}).then((loaded) => {
       setSettings(loaded);
-      // Whatever the user typed before the saved settings arrived wins over them.
-      setBackendUrl((typed) => typed || (loaded.backendUrl ?? ''));
+      // Whatever the user typed before the saved settings arrived wins over them, unless the policy sets it.
+      const locked = loaded.locked.includes('backendUrl');
+      setBackendUrl((typed) => (!locked && typed) || (loaded.backendUrl ?? ''));
       setInterval_(loaded.syncIntervalMinutes);
       setCrmTierLabel(loaded.crmTierLabel);
     });
@@ -77,9 +80,13 @@ export function OptionsPage({ request }: { request: MessageClient }) {
       return `Synced ${result.counts.accounts} accounts.`;
     });
 
+  const locked = (setting: LockedSetting) => settings?.locked.includes(setting) ?? false;
+  const lockNote = (setting: LockedSetting) => (locked(setting) ? `${setting}-locked` : undefined);
+
   return (
     <main>
       <h1>Goal Lens</h1>
+      <PolicyDiagnostics messages={settings?.policyDiagnostics ?? []} />
       <form onSubmit={save}>
         <label>
           Backend URL
@@ -89,8 +96,11 @@ export function OptionsPage({ request }: { request: MessageClient }) {
             onChange={(e) => setBackendUrl(e.target.value)}
             placeholder="https://goals.example.com"
             required
+            disabled={locked('backendUrl')}
+            aria-describedby={lockNote('backendUrl')}
           />
         </label>
+        {locked('backendUrl') && <PolicyNote id="backendUrl-locked" />}
         <label>
           API token
           <input
@@ -99,8 +109,14 @@ export function OptionsPage({ request }: { request: MessageClient }) {
             value={token}
             onChange={(e) => setToken(e.target.value)}
             placeholder={settings?.hasToken ? 'Saved — leave blank to keep it' : 'Paste your token'}
+            disabled={locked('token')}
+            aria-describedby={
+              [lockNote('token'), settings?.ssoHint && 'sso-hint'].filter(Boolean).join(' ') || undefined
+            }
           />
         </label>
+        {locked('token') && <PolicyNote id="token-locked" />}
+        {settings?.ssoHint && <SsoHint id="sso-hint" hint={settings.ssoHint} />}
         <label>
           Sync every (minutes)
           <input
@@ -109,8 +125,11 @@ export function OptionsPage({ request }: { request: MessageClient }) {
             max={1440}
             value={interval}
             onChange={(e) => setInterval_(Number(e.target.value))}
+            disabled={locked('syncIntervalMinutes')}
+            aria-describedby={lockNote('syncIntervalMinutes')}
           />
         </label>
+        {locked('syncIntervalMinutes') && <PolicyNote id="syncIntervalMinutes-locked" />}
         <label>
           CRM tier field label
           <input
@@ -143,6 +162,7 @@ export function OptionsPage({ request }: { request: MessageClient }) {
       </p>
       <h2>Sync</h2>
       {status && <SyncStatusView status={status} now={new Date()} />}
+      <CrmSitesSection request={request} />
     </main>
   );
 }

@@ -6,13 +6,15 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { PanelApp } from '@/components/PanelApp.tsx';
 import panelCss from '@/components/panel.css?inline';
 import type { PageFieldSource } from '@/components/usePageCrmTier.ts';
-import { CRM_HOST_PATTERNS, detectAccountPage } from '@/lib/crm/index.ts';
+import { type CrmSites, detectAccountPageOn } from '@/lib/crm/custom-domains.ts';
+import { CRM_HOST_PATTERNS } from '@/lib/crm/index.ts';
 import { readPageField } from '@/lib/crm/read-page-field.ts';
 import type { AccountPage } from '@/lib/crm/types.ts';
 import { watchPage } from '@/lib/crm/watch-page.ts';
 import { createMessageClient } from '@/lib/messages/client.ts';
 import { CACHE_CHANGED } from '@/lib/messages/protocol.ts';
 import { createPageStore, type PageStore } from '@/lib/panel/page-store.ts';
+import { watchCrmSites } from './crm-sites.ts';
 
 const COLLAPSED_KEY = 'panel.collapsed';
 /** The CRM tier field's label as the background last said, so a new page reads the right field at once. */
@@ -66,9 +68,11 @@ export default defineContentScript({
   main(ctx) {
     let store: PageStore | undefined;
     let ui: Promise<ShadowRootContentScriptUi<Root>> | undefined;
+    let sites: CrmSites | undefined;
 
     const follow = (url: string) => {
-      const page: AccountPage | null = detectAccountPage(url);
+      // Until the user's CRM choices are read, no page counts as an account page.
+      const page: AccountPage | null = sites ? detectAccountPageOn(url, sites) : null;
       if (!page) {
         // Leaving account pages removes every trace of the panel from the CRM's DOM.
         void ui?.then((mounted) => mounted.remove());
@@ -92,6 +96,9 @@ export default defineContentScript({
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
     ctx.addEventListener(window, 'wxt:locationchange', (event) => follow(event.newUrl.href));
-    follow(location.href);
+    void watchCrmSites(ctx, (next) => {
+      sites = next;
+      follow(location.href);
+    });
   },
 });

@@ -55,3 +55,22 @@ export function detectAccountPageOn(url: string, sites: CrmSites): AccountPage |
   }
   return page && !sites.disabledCrms.includes(page.crm) ? page : null;
 }
+
+/** Where the background mirrors the sites for content scripts (`storage.local`: not a secret). */
+export const CRM_SITES_KEY = 'crm.sites';
+
+function isCustomDomain(value: unknown): value is CustomDomain {
+  const domain = value as Partial<CustomDomain> | null;
+  return typeof domain?.host === 'string' && typeof domain.crm === 'string';
+}
+
+/** The mirrored value as stored; anything unexpected counts as "every CRM, no custom domain". */
+export function readCrmSites(value: unknown): CrmSites {
+  const sites = value as Partial<Record<keyof CrmSites, unknown>> | null;
+  const disabled = Array.isArray(sites?.disabledCrms) ? sites.disabledCrms : [];
+  const domains = Array.isArray(sites?.customDomains) ? sites.customDomains : [];
+  return {
+    disabledCrms: disabled.filter((crm): crm is CrmName => typeof crm === 'string'),
+    customDomains: domains.filter(isCustomDomain),
+  };
+}

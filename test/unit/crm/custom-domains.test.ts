@@ -46,7 +46,10 @@ describe('detectAccountPageOn', () => {
     ],
     [`https://crm.contoso.local/ContosoOrg/main.aspx?etn=contact&pagetype=entityrecord&id=${GUID}`, null],
     ['https://crm.contoso.local/ContosoOrg/main.aspx?etn=account&pagetype=entitylist', null],
-    [`https://crm.contoso.local/ContosoOrg/tools/main.aspx?etn=account&pagetype=entityrecord&id=${GUID}`, null],
+    [
+      `https://crm.contoso.local/ContosoOrg/tools/main.aspx?etn=account&pagetype=entityrecord&id=${GUID}`,
+      null,
+    ],
     [
       `https://sales.crm.fabrikam.com/main.aspx?etn=account&pagetype=entityrecord&id=${GUID}`,
       { crm: 'dynamics', recordId: GUID },
