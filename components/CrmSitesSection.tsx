@@ -43,11 +43,19 @@ export function CrmSitesSection({ request }: { request: MessageClient }) {
   if (!view) return null;
   const domainsLocked = view.locked.includes('customDomains');
 
-  const setCrm = (crm: CrmName, enabled: boolean) =>
-    act(async () => {
-      setView(await request('sites/set-crm', { crm, enabled }));
+  const setCrm = (crm: CrmName, enabled: boolean) => {
+    // The switch moves at once; the background's answer confirms it, or puts it back with the reason.
+    setView({ ...view, crms: view.crms.map((entry) => (entry.crm === crm ? { crm, enabled } : entry)) });
+    return act(async () => {
+      try {
+        setView(await request('sites/set-crm', { crm, enabled }));
+      } catch (error) {
+        await refresh();
+        throw error;
+      }
       return 'Saved.';
     });
+  };
 
   const add = (host: string, crm: CrmName) => {
     let domain: CustomDomain;
