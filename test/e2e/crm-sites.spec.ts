@@ -18,6 +18,9 @@ const vanityAccountUrl = `https://${VANITY_HOST}/lightning/r/Account/${acme.sale
 /** Long enough for a content script that would mount to have mounted: the panel shows within ~300 ms. */
 const SETTLE_MS = 1500;
 
+// Each test walks the options page and several CRM page loads: more steps than the suite's default allows for.
+test.describe.configure({ timeout: 180_000 });
+
 let backend: DemoBackend;
 let browser: ExtensionBrowser;
 let context: BrowserContext;
