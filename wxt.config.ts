@@ -34,6 +34,8 @@ export default defineConfig({
     // `scripting` injects the panel into account pages only; the hosts are those the content script runs on.
     permissions: ['storage', 'alarms', 'unlimitedStorage', 'scripting'],
     host_permissions: [...CRM_HOST_PATTERNS],
+    // Custom CRM domains (vanity Salesforce, on-premises Dynamics) are asked for one by one when added.
+    optional_host_permissions: ['https://*/*'],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {
@@ -47,5 +49,7 @@ export default defineConfig({
         gecko_android: { strict_min_version: '142.0' },
       },
     }),
+    // Chrome and Edge check policies pushed to managed storage against this schema; Firefox has no such key.
+    ...(browser !== 'firefox' && { storage: { managed_schema: 'managed_schema.json' } }),
   }),
 });

@@ -1,8 +1,10 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { DEFAULT_CRM_TIER_LABEL } from '@/lib/crm/page-fields.ts';
 import type { MessageClient } from '@/lib/messages/client.ts';
-import type { SettingsView } from '@/lib/settings/settings.ts';
+import type { LockedSetting, SettingsView } from '@/lib/settings/settings.ts';
 import type { SyncStatus } from '@/lib/sync/status.ts';
+import { CrmSitesSection } from './CrmSitesSection.tsx';
+import { PolicyDiagnostics, PolicyNote, SsoHint } from './PolicyNote.tsx';
 import { SelectorDiagnostics } from './SelectorDiagnostics.tsx';
 import { SyncStatusView } from './SyncStatusView.tsx';
 
@@ -25,8 +27,9 @@ export function OptionsPage({ request }: { request: MessageClient }) {
   useEffect(() => {
     request('settings/get', {}).then((loaded) => {
       setSettings(loaded);
-      // Whatever the user typed before the saved settings arrived wins over them.
-      setBackendUrl((typed) => typed || (loaded.backendUrl ?? ''));
+      // Whatever the user typed before the saved settings arrived wins over them, unless the policy sets it.
+      const locked = loaded.locked.includes('backendUrl');
+      setBackendUrl((typed) => (!locked && typed) || (loaded.backendUrl ?? ''));
       setInterval_(loaded.syncIntervalMinutes);
       setCrmTierLabel(loaded.crmTierLabel);
     });
@@ -78,9 +81,13 @@ export function OptionsPage({ request }: { request: MessageClient }) {
       return `Synced ${result.counts.accounts} accounts.`;
     });
 
+  const locked = (setting: LockedSetting) => settings?.locked.includes(setting) ?? false;
+  const lockNote = (setting: LockedSetting) => (locked(setting) ? `${setting}-locked` : undefined);
+
   return (
     <main>
       <h1>Goal Lens</h1>
+      <PolicyDiagnostics messages={settings?.policyDiagnostics ?? []} />
       <form onSubmit={save}>
         <label>
           Backend URL
@@ -90,8 +97,11 @@ export function OptionsPage({ request }: { request: MessageClient }) {
             onChange={(e) => setBackendUrl(e.target.value)}
             placeholder="https://goals.example.com"
             required
+            disabled={locked('backendUrl')}
+            aria-describedby={lockNote('backendUrl')}
           />
         </label>
+        {locked('backendUrl') && <PolicyNote id="backendUrl-locked" />}
         <label>
           API token
           <input
@@ -100,8 +110,14 @@ export function OptionsPage({ request }: { request: MessageClient }) {
             value={token}
             onChange={(e) => setToken(e.target.value)}
             placeholder={settings?.hasToken ? 'Saved — leave blank to keep it' : 'Paste your token'}
+            disabled={locked('token')}
+            aria-describedby={
+              [lockNote('token'), settings?.ssoHint && 'sso-hint'].filter(Boolean).join(' ') || undefined
+            }
           />
         </label>
+        {locked('token') && <PolicyNote id="token-locked" />}
+        {settings?.ssoHint && <SsoHint id="sso-hint" hint={settings.ssoHint} />}
         <label>
           Sync every (minutes)
           <input
@@ -110,8 +126,11 @@ export function OptionsPage({ request }: { request: MessageClient }) {
             max={1440}
             value={interval}
             onChange={(e) => setInterval_(Number(e.target.value))}
+            disabled={locked('syncIntervalMinutes')}
+            aria-describedby={lockNote('syncIntervalMinutes')}
           />
         </label>
+        {locked('syncIntervalMinutes') && <PolicyNote id="syncIntervalMinutes-locked" />}
         <label>
           CRM tier field label
           <input
@@ -145,6 +164,7 @@ export function OptionsPage({ request }: { request: MessageClient }) {
       <h2>Sync</h2>
       {status && <SyncStatusView status={status} now={new Date()} />}
       <SelectorDiagnostics request={request} />
+      <CrmSitesSection request={request} />
     </main>
   );
 }

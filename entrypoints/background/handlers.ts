@@ -4,18 +4,21 @@ import { readSelectorDiagnostics, recordSelectorReport } from '@/lib/diagnostics
 import { AppError } from '@/lib/errors.ts';
 import type { Handlers } from '@/lib/messages/router.ts';
 import { answerPanel } from '@/lib/panel/answer.ts';
-import { normaliseBackendUrl, normaliseCrmTierLabel, toSettingsView } from '@/lib/settings/settings.ts';
-import { loadSettings, saveSettings } from '@/lib/settings/store.ts';
+import { applyPolicy, toSettingsView } from '@/lib/settings/effective.ts';
+import { type LockedSetting, normaliseBackendUrl, normaliseCrmTierLabel } from '@/lib/settings/settings.ts';
+import { loadEffectiveSettings, loadUserSettings, saveSettings } from '@/lib/settings/store.ts';
 import { readSyncStatus, resetCache } from '@/lib/sync/engine.ts';
 import { createLeadHandlers } from './lead-handlers.ts';
 import { createOutcomeHandlers } from './outcome-handlers.ts';
 import { createPanelHandlers } from './panel-handlers.ts';
 import type { SyncScheduler } from './scheduler.ts';
+import { createSiteHandlers } from './site-handlers.ts';
 
 export function createHandlers(db: CacheDb, scheduler: SyncScheduler, onCacheChanged: () => void): Handlers {
   return {
     ...createOutcomeHandlers(db, scheduler, onCacheChanged),
     ...createLeadHandlers(db),
+    ...createSiteHandlers(db),
     ...createPanelHandlers(),
     'panel/view': ({ crm, recordId, pageCrmTier, pageName, pageDomain }) =>
       answerPanel(db, crm, recordId, new Date(), pageCrmTier, {
@@ -30,36 +33,46 @@ export function createHandlers(db: CacheDb, scheduler: SyncScheduler, onCacheCha
 
     'diagnostics/get': () => readSelectorDiagnostics(db),
 
-    'settings/get': async () => toSettingsView(await loadSettings(db)),
+    'settings/get': async () => toSettingsView(await loadEffectiveSettings(db)),
 
     async 'settings/save'(input) {
-      const current = await loadSettings(db);
-      const backendUrl = normaliseBackendUrl(input.backendUrl);
-      const token = input.token?.trim() || current.token;
+      const before = await loadEffectiveSettings(db);
+      const current = await loadUserSettings(db);
+      // What the policy sets stays as the user last chose it, for the day the policy lifts.
+      const free = (setting: LockedSetting) => !before.locked.includes(setting);
       const next = {
         ...current,
-        backendUrl,
-        token,
-        syncIntervalMinutes: input.syncIntervalMinutes ?? current.syncIntervalMinutes,
+        backendUrl: free('backendUrl') ? normaliseBackendUrl(input.backendUrl) : current.backendUrl,
+        token: free('token') ? input.token?.trim() || current.token : current.token,
+        syncIntervalMinutes: free('syncIntervalMinutes')
+          ? (input.syncIntervalMinutes ?? current.syncIntervalMinutes)
+          : current.syncIntervalMinutes,
         crmTierLabel:
           input.crmTierLabel === undefined ? current.crmTierLabel : normaliseCrmTierLabel(input.crmTierLabel),
       };
+      const after = applyPolicy(next, before.policy);
       // Another backend or token may mean another user with other accounts: start from scratch.
-      if (backendUrl !== current.backendUrl || token !== current.token) {
+      if (
+        after.settings.backendUrl !== before.settings.backendUrl ||
+        after.settings.token !== before.settings.token
+      ) {
         await resetCache(db);
         onCacheChanged();
       }
       await saveSettings(db, next);
       // Open panels re-read the CRM page with the new label.
       if (next.crmTierLabel !== current.crmTierLabel) onCacheChanged();
-      await scheduler.setInterval(next.syncIntervalMinutes);
-      return toSettingsView(next);
+      await scheduler.setInterval(after.settings.syncIntervalMinutes);
+      return toSettingsView(after);
     },
 
     async 'connection/test'(input) {
-      const saved = await loadSettings(db);
-      const backendUrl = input.backendUrl ? normaliseBackendUrl(input.backendUrl) : saved.backendUrl;
-      const token = input.token?.trim() || saved.token;
+      const { settings: saved, locked } = await loadEffectiveSettings(db);
+      const backendUrl =
+        input.backendUrl && !locked.includes('backendUrl')
+          ? normaliseBackendUrl(input.backendUrl)
+          : saved.backendUrl;
+      const token = (!locked.includes('token') && input.token?.trim()) || saved.token;
       if (!backendUrl) throw new AppError('invalid_backend_url', 'Enter the backend URL first.');
       if (!token) throw new AppError('missing_token', 'Enter your API token first.');
       return createBackendClient(backendUrl, token).me();

@@ -6,7 +6,9 @@ import { CACHE_CHANGED } from '@/lib/messages/protocol.ts';
 import { createMessageRouter } from '@/lib/messages/router.ts';
 import { loadSettings } from '@/lib/settings/store.ts';
 import { createSyncEngine } from '@/lib/sync/engine.ts';
+import { reconcileCrmSites } from './crm-sites.ts';
 import { createHandlers } from './handlers.ts';
+import { watchPermissions, watchPolicy } from './policy-watch.ts';
 import { createSyncScheduler } from './scheduler.ts';
 
 /** Tell every tab; tabs without our content script simply have no receiver. */
@@ -29,6 +31,8 @@ export default defineBackground(() => {
   const engine = createSyncEngine(db);
   const onCacheChanged = () => void broadcastCacheChanged();
   const scheduler = createSyncScheduler(db, engine, onCacheChanged);
+  watchPolicy(db, scheduler, onCacheChanged);
+  watchPermissions(db);
   const route = createMessageRouter(
     createHandlers(db, scheduler, onCacheChanged),
     browser.runtime.id,
@@ -40,7 +44,12 @@ export default defineBackground(() => {
 
   const start = async () => {
     await scheduler.resetBackoff();
-    await scheduler.setInterval((await loadSettings(db)).syncIntervalMinutes);
+    const settings = await loadSettings(db);
+    // Custom domains must not hold up the sync: a failure here is logged, and retried on the next start.
+    void reconcileCrmSites(settings).catch((error: unknown) =>
+      console.error('Goal Lens: custom domains', error),
+    );
+    await scheduler.setInterval(settings.syncIntervalMinutes);
     await scheduler.run();
   };
   browser.runtime.onInstalled.addListener(() => void start());

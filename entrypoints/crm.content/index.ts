@@ -1,11 +1,13 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { CRM_HOST_PATTERNS, detectAccountPage } from '@/lib/crm/index.ts';
+import { type CrmSites, detectAccountPageOn } from '@/lib/crm/custom-domains.ts';
+import { CRM_HOST_PATTERNS } from '@/lib/crm/index.ts';
 import type { AccountPage } from '@/lib/crm/types.ts';
 import { createMessageClient } from '@/lib/messages/client.ts';
 import { CACHE_CHANGED } from '@/lib/messages/protocol.ts';
 import { createPageStore, type PageStore, trackEarlyAnswer } from '@/lib/panel/page-store.ts';
 import type { MountedPanel } from '@/lib/panel/panel-module.ts';
+import { watchCrmSites } from './crm-sites.ts';
 import { createPanelOpener } from './open-panel.ts';
 
 /**
@@ -21,12 +23,14 @@ export default defineContentScript({
     const openPanel = createPanelOpener(ctx, request);
     let store: PageStore | undefined;
     let panel: Promise<MountedPanel | null> | undefined;
+    let sites: CrmSites | undefined;
 
     const ask = (page: AccountPage) =>
       trackEarlyAnswer(request('panel/view', { crm: page.crm, recordId: page.recordId }));
 
     const follow = (url: string) => {
-      const page = detectAccountPage(url);
+      // Until the user's CRM choices are read (a few milliseconds), no page counts as an account page.
+      const page = sites ? detectAccountPageOn(url, sites) : null;
       if (!page) {
         // Leaving account pages removes every trace of the panel from the CRM's DOM.
         void panel?.then((mounted) => mounted?.remove());
@@ -52,6 +56,9 @@ export default defineContentScript({
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
     ctx.addEventListener(window, 'wxt:locationchange', (event) => follow(event.newUrl.href));
-    follow(location.href);
+    void watchCrmSites(ctx, (next) => {
+      sites = next;
+      follow(location.href);
+    });
   },
 });

@@ -25,12 +25,11 @@ function recordGuid(raw: string): string | null {
 }
 
 /**
- * A form of one record: `/main.aspx?pagetype=entityrecord&etn=account&id=<guid>` in any parameter order,
+ * A form of one record: `main.aspx?pagetype=entityrecord&etn=account&id=<guid>` in any parameter order,
  * with or without `appid`, or the classic `etc=1` instead of `etn`. Lists (`entitylist`), dashboards and
  * the new-record form (no id) are not account pages.
  */
-function detectAccount(url: URL): string | null {
-  if (url.pathname.toLowerCase() !== '/main.aspx') return null;
+function accountForm(url: URL): string | null {
   if (param(url, 'pagetype')?.toLowerCase() !== 'entityrecord') return null;
   const table = param(url, 'etn');
   const isAccount =
@@ -39,10 +38,24 @@ function detectAccount(url: URL): string | null {
   return isAccount && id !== null ? recordGuid(id) : null;
 }
 
+/** Online orgs have a host each, so the form is always at the root. */
+function detectAccount(url: URL): string | null {
+  return url.pathname.toLowerCase() === '/main.aspx' ? accountForm(url) : null;
+}
+
+// On-premises servers host several orgs, each under its name (`/<org>/main.aspx`); a server set up for
+// internet-facing access gives each org a host of its own and serves the form at the root.
+const ON_PREMISES_FORM = /^\/(?:[^/]+\/)?main\.aspx$/i;
+
+function detectOnPremisesAccount(url: URL): string | null {
+  return ON_PREMISES_FORM.test(url.pathname) ? accountForm(url) : null;
+}
+
 export const dynamics: CrmDetector = {
   crm: 'dynamics',
   // Regional hosts cannot be enumerated in a match pattern (no infix wildcard), so cover the domain.
   hostPatterns: ['https://*.dynamics.com/*'],
   hostMatches: (hostname) => ORG_HOST.test(hostname),
   detect: detectAccount,
+  detectOnCustomHost: detectOnPremisesAccount,
 };

@@ -12,7 +12,7 @@ import { zoho } from './zoho.ts';
 export type { AccountPage, CrmName } from './types.ts';
 
 // One line per CRM; hosts do not overlap, so the first detector that owns the host decides.
-const DETECTORS: readonly CrmDetector[] = [
+export const DETECTORS: readonly CrmDetector[] = [
   salesforce,
   hubspot,
   dynamics,

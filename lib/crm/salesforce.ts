@@ -55,6 +55,10 @@ function fromClassicPath(path: string): string | null {
   return parts.length === 1 ? accountId(parts[0]) : null;
 }
 
+function detectAccount(url: URL): string | null {
+  return fromLightningPath(url.pathname) ?? fromOneApp(url) ?? fromClassicPath(url.pathname);
+}
+
 export const salesforce: CrmDetector = {
   crm: 'salesforce',
   hostPatterns: ['https://*.lightning.force.com/*', 'https://*.salesforce.com/*'],
@@ -62,5 +66,7 @@ export const salesforce: CrmDetector = {
     hostname.endsWith(LIGHTNING_SUFFIX) ||
     hostname.endsWith(MY_DOMAIN_SUFFIX) ||
     INSTANCE_HOST.test(hostname),
-  detect: (url) => fromLightningPath(url.pathname) ?? fromOneApp(url) ?? fromClassicPath(url.pathname),
+  detect: detectAccount,
+  // A custom (vanity) domain in front of an org serves the same paths.
+  detectOnCustomHost: detectAccount,
 };

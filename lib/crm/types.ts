@@ -18,5 +18,11 @@ export interface CrmDetector {
   hostPatterns: readonly string[];
   /** Decides which detector owns a URL; `hostname` is already lower-cased and punycoded by `URL`. */
   hostMatches(hostname: string): boolean;
+  /** The path and query rules; the host is already known to be this CRM's. */
   detect: AccountDetector;
+  /**
+   * The rules on a domain of the customer's own (a vanity domain, an on-premises server), for CRMs
+   * that can be served from one; only those CRMs can be given a custom domain.
+   */
+  detectOnCustomHost?: AccountDetector;
 }

@@ -58,6 +58,10 @@ export const PAYLOAD_SCHEMAS = {
   'connection/test': z
     .object({ backendUrl: z.string().max(2000).optional(), token: z.string().max(4000).optional() })
     .strict(),
+  'sites/get': Empty,
+  'sites/set-crm': z.object({ crm: CrmName, enabled: z.boolean() }).strict(),
+  'sites/add-domain': z.object({ host: z.string().max(2000), crm: CrmName }).strict(),
+  'sites/remove-domain': z.object({ host: z.string().max(300) }).strict(),
   'sync/now': Empty,
   'sync/status': Empty,
   'lead/misaligned': z
@@ -83,6 +87,10 @@ export const ALLOWED_SENDER: { [K in MessageType]: MessageMap[K]['from'] } = {
   'settings/get': 'extension-page',
   'settings/save': 'extension-page',
   'connection/test': 'extension-page',
+  'sites/get': 'extension-page',
+  'sites/set-crm': 'extension-page',
+  'sites/add-domain': 'extension-page',
+  'sites/remove-domain': 'extension-page',
   'sync/now': 'extension-page',
   'sync/status': 'extension-page',
   'lead/misaligned': 'extension-page',

@@ -3,7 +3,7 @@ import type { ErrorInfo } from '../errors.ts';
 import type { BookPage, BookQuery } from '../lead/types.ts';
 import type { PanelAnswer } from '../panel/view-types.ts';
 import type { CrmName, Outcome, User } from '../schemas/entities.ts';
-import type { SettingsView } from '../settings/settings.ts';
+import type { CrmSitesView, SettingsView } from '../settings/settings.ts';
 import type { SyncStatus } from '../sync/status.ts';
 
 /** Who may send a message: pages of this extension (options, popup) or its content scripts. */
@@ -49,6 +49,20 @@ export interface MessageMap {
     request: { backendUrl?: string; token?: string };
     response: { user: User };
   };
+  'sites/get': { from: 'extension-page'; request: Record<string, never>; response: CrmSitesView };
+  'sites/set-crm': {
+    from: 'extension-page';
+    request: { crm: CrmName; enabled: boolean };
+    response: CrmSitesView;
+  };
+  /** Sent once the options page holds the host permission, which only a click there can ask for. */
+  'sites/add-domain': {
+    from: 'extension-page';
+    request: { host: string; crm: CrmName };
+    response: CrmSitesView;
+  };
+  /** Removes the domain, its content script and its host permission. */
+  'sites/remove-domain': { from: 'extension-page'; request: { host: string }; response: CrmSitesView };
   'sync/now': { from: 'extension-page'; request: Record<string, never>; response: SyncStatus };
   'sync/status': { from: 'extension-page'; request: Record<string, never>; response: SyncStatus };
   /** What the content script's page reading found or missed, kept per CRM and field for the options page. */

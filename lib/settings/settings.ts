@@ -1,5 +1,7 @@
+import type { CustomDomain } from '../crm/custom-domains.ts';
 import { DEFAULT_CRM_TIER_LABEL, MAX_FIELD_VALUE_LENGTH } from '../crm/page-fields.ts';
 import { AppError } from '../errors.ts';
+import type { CrmName } from '../schemas/entities.ts';
 
 export const DEFAULT_SYNC_INTERVAL_MINUTES = 15;
 
@@ -9,7 +11,13 @@ export interface Settings {
   syncIntervalMinutes: number;
   /** The label of the tier field on the CRM's account page, read there and compared with the tier. */
   crmTierLabel: string;
+  /** Switched off rather than on, so a CRM added in a later release starts enabled. */
+  disabledCrms: CrmName[];
+  customDomains: CustomDomain[];
 }
+
+/** Settings an administrator's policy can set; the options page shows them locked. */
+export type LockedSetting = 'backendUrl' | 'token' | 'syncIntervalMinutes' | 'enabledCrms' | 'customDomains';
 
 /** What the options page may see: never the token itself. */
 export interface SettingsView {
@@ -17,6 +25,20 @@ export interface SettingsView {
   hasToken: boolean;
   syncIntervalMinutes: number;
   crmTierLabel: string;
+  locked: LockedSetting[];
+  /** The administrator's word on how to get a token, when the policy gives one. */
+  ssoHint: string | null;
+  /** Policy values that were ignored, and why. */
+  policyDiagnostics: string[];
+}
+
+/** The options page's CRM section: each CRM on or off, and the custom domains with their state. */
+export interface CrmSitesView {
+  crms: { crm: CrmName; enabled: boolean }[];
+  /** `active`: the host permission is granted and the content script registered there. */
+  customDomains: (CustomDomain & { active: boolean })[];
+  selfHostableCrms: CrmName[];
+  locked: LockedSetting[];
 }
 
 export const EMPTY_SETTINGS: Settings = {
@@ -24,16 +46,9 @@ export const EMPTY_SETTINGS: Settings = {
   token: null,
   syncIntervalMinutes: DEFAULT_SYNC_INTERVAL_MINUTES,
   crmTierLabel: DEFAULT_CRM_TIER_LABEL,
+  disabledCrms: [],
+  customDomains: [],
 };
-
-export function toSettingsView(settings: Settings): SettingsView {
-  return {
-    backendUrl: settings.backendUrl,
-    hasToken: Boolean(settings.token),
-    syncIntervalMinutes: settings.syncIntervalMinutes,
-    crmTierLabel: settings.crmTierLabel,
-  };
-}
 
 /** A blank label means "the usual one", not "a field with no label". */
 export function normaliseCrmTierLabel(input: string): string {

@@ -1,4 +1,6 @@
 import { type CacheDb, readKv, writeKv } from '../cache/db.ts';
+import { applyPolicy, type EffectiveSettings } from './effective.ts';
+import { currentPolicy } from './policy-source.ts';
 import { EMPTY_SETTINGS, type Settings } from './settings.ts';
 
 const SETTINGS_KEY = 'settings';
@@ -7,9 +9,20 @@ const SETTINGS_KEY = 'settings';
 export type StoredSettings = Pick<Settings, 'backendUrl' | 'token' | 'syncIntervalMinutes'> &
   Partial<Settings>;
 
-/** Settings live in the extension's own IndexedDB, which no content script can open. */
-export async function loadSettings(db: CacheDb): Promise<Settings> {
+/** What the user chose, before any policy. Settings live in the extension's own IndexedDB, which no content script can open. */
+export async function loadUserSettings(db: CacheDb): Promise<Settings> {
   return { ...EMPTY_SETTINGS, ...(await readKv<Partial<Settings>>(db, SETTINGS_KEY)) };
+}
+
+/** The user's settings with the administrator's policy over them, and which of them it locks. */
+export async function loadEffectiveSettings(db: CacheDb): Promise<EffectiveSettings> {
+  const [user, policy] = await Promise.all([loadUserSettings(db), currentPolicy()]);
+  return applyPolicy(user, policy);
+}
+
+/** The settings in force; everything that syncs, sends or shows uses these. */
+export async function loadSettings(db: CacheDb): Promise<Settings> {
+  return (await loadEffectiveSettings(db)).settings;
 }
 
 export async function saveSettings(db: CacheDb, settings: StoredSettings): Promise<void> {

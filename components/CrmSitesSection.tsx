@@ -1,0 +1,114 @@
+import { useCallback, useEffect, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { type CustomDomain, customDomainPattern } from '@/lib/crm/custom-domains.ts';
+import type { MessageClient } from '@/lib/messages/client.ts';
+import type { CrmName } from '@/lib/schemas/entities.ts';
+import { normaliseCustomDomain } from '@/lib/settings/custom-domain.ts';
+import type { CrmSitesView } from '@/lib/settings/settings.ts';
+import { CrmToggles } from './CrmToggles.tsx';
+import { CustomDomainForm } from './CustomDomainForm.tsx';
+import { CustomDomainList } from './CustomDomainList.tsx';
+import { PolicyNote } from './PolicyNote.tsx';
+
+type Notice = { kind: 'ok' | 'error'; text: string } | null;
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The options page's CRMs: which ones Goal Lens runs on, and the custom domains they live on. */
+export function CrmSitesSection({ request }: { request: MessageClient }) {
+  const [view, setView] = useState<CrmSitesView | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [busy, setBusy] = useState(false);
+
+  const refresh = useCallback(() => request('sites/get', {}).then(setView), [request]);
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  /** `work` starts before the first await, so a permission prompt in it still counts as the user's click. */
+  async function act(work: () => Promise<string>) {
+    setBusy(true);
+    setNotice(null);
+    try {
+      setNotice({ kind: 'ok', text: await work() });
+    } catch (error) {
+      setNotice({ kind: 'error', text: message(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!view) return null;
+  const domainsLocked = view.locked.includes('customDomains');
+
+  const setCrm = (crm: CrmName, enabled: boolean) => {
+    // The switch moves at once; the background's answer confirms it, or puts it back with the reason.
+    setView({ ...view, crms: view.crms.map((entry) => (entry.crm === crm ? { crm, enabled } : entry)) });
+    return act(async () => {
+      try {
+        setView(await request('sites/set-crm', { crm, enabled }));
+      } catch (error) {
+        await refresh();
+        throw error;
+      }
+      return 'Saved.';
+    });
+  };
+
+  const add = (host: string, crm: CrmName) => {
+    let domain: CustomDomain;
+    try {
+      domain = normaliseCustomDomain(host, crm, view.customDomains);
+    } catch (error) {
+      setNotice({ kind: 'error', text: message(error) });
+      return;
+    }
+    void act(async () => {
+      const allowed = await browser.permissions.request({ origins: [customDomainPattern(domain.host)] });
+      if (!allowed) throw new Error(`Goal Lens was not allowed to run on ${domain.host}; nothing was added.`);
+      setView(await request('sites/add-domain', domain));
+      return `Added ${domain.host}. Reload its open pages to see the panel.`;
+    });
+  };
+
+  const allow = (domain: CustomDomain) =>
+    act(async () => {
+      const allowed = await browser.permissions.request({ origins: [customDomainPattern(domain.host)] });
+      await refresh();
+      if (!allowed) throw new Error(`Goal Lens is still not allowed to run on ${domain.host}.`);
+      return `Goal Lens now runs on ${domain.host}.`;
+    });
+
+  const remove = (domain: CustomDomain) =>
+    act(async () => {
+      setView(await request('sites/remove-domain', { host: domain.host }));
+      return `Removed ${domain.host}; Goal Lens no longer has access to it.`;
+    });
+
+  return (
+    <section aria-labelledby="crm-sites-title">
+      <h2 id="crm-sites-title">CRMs</h2>
+      <CrmToggles
+        crms={view.crms}
+        locked={view.locked.includes('enabledCrms')}
+        busy={busy}
+        onChange={(crm, enabled) => void setCrm(crm, enabled)}
+      />
+      <h3 id="custom-domains-title">Custom domains</h3>
+      {domainsLocked && <PolicyNote id="custom-domains-locked" />}
+      <CustomDomainList
+        domains={view.customDomains}
+        locked={domainsLocked}
+        busy={busy}
+        onAllow={(domain) => void allow(domain)}
+        onRemove={(domain) => void remove(domain)}
+      />
+      {!domainsLocked && <CustomDomainForm crms={view.selfHostableCrms} busy={busy} onAdd={add} />}
+      <p className={notice?.kind === 'error' ? 'error' : 'ok'} role="status" data-testid="sites-notice">
+        {notice?.text}
+      </p>
+    </section>
+  );
+}
