@@ -1,4 +1,4 @@
-import { CONTENT_SCRIPT_BUDGET_KB } from '../content-script-size.ts';
+import { ACCOUNT_PAGE_BUDGET_KB, CONTENT_SCRIPT_BUDGET_KB } from '../content-script-size.ts';
 import { type Summary, summarize } from './stats.ts';
 
 /** Which number of a figure is held against its budget. */
@@ -41,10 +41,17 @@ export const BUDGETS = {
     max: 0,
   },
   contentScriptGzip: {
-    label: 'content script with its panel, gzipped',
+    label: 'content script on every CRM page, gzipped',
     unit: 'KB',
     statistic: 'value',
     max: CONTENT_SCRIPT_BUDGET_KB,
+  },
+  // Not in SPEC §7: our own guard on the content script plus the panel injected into account pages.
+  accountPageScriptsGzip: {
+    label: 'account page: content script + panel, gzipped',
+    unit: 'KB',
+    statistic: 'value',
+    max: ACCOUNT_PAGE_BUDGET_KB,
   },
   oneClickRender: { label: 'one-click log → new value shown', unit: 'ms', statistic: 'p95', max: 16 },
   oneClickDurable: { label: 'one-click log → outcome durable', unit: 'ms', statistic: 'p95', max: 50 },

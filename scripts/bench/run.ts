@@ -115,7 +115,7 @@ async function main() {
   const loadAtStart = loadavg()[0] ?? Number.NaN;
   log('generating the data set');
   const snapshot = benchSnapshot();
-  await attempt(['contentScriptGzip'], measureContentScriptSize);
+  await attempt(['contentScriptGzip', 'accountPageScriptsGzip'], measureContentScriptSize);
 
   const storage: StorageKind = process.env.DATABASE_URL ? 'postgres' : 'pglite';
   log(`importing it into the reference backend on ${storage}`);
