@@ -22,8 +22,11 @@ const NONE: Access = {
   optional_host_permissions: [],
 };
 const EVERYWHERE = ['storage', 'alarms', 'unlimitedStorage', 'scripting'];
-/** The panel is injected into account pages of exactly the hosts the content script runs on. */
-const CRM_HOSTS = { host_permissions: [...CRM_HOST_PATTERNS] };
+/**
+ * The panel is injected into account pages of exactly the hosts the content script runs on; custom CRM
+ * domains are asked for one by one, when the user adds them.
+ */
+const CRM_HOSTS = { host_permissions: [...CRM_HOST_PATTERNS], optional_host_permissions: ['https://*/*'] };
 
 /**
  * Everything each store build may ask the user for, and nothing more: a permission that appears in a
