@@ -90,8 +90,8 @@ describe('applyChanges', () => {
         data: { accountId: 'a1', key: 'nps', value: 40, asOf: '2026-11-01T00:00:00Z' },
       },
     ]);
-    const count = await db.transaction('rw', db.entityTables, () => applyChanges(db, valid));
-    expect(count).toBe(3);
+    const { applied } = await db.transaction('rw', db.entityTables, () => applyChanges(db, valid));
+    expect(applied).toBe(3);
     expect((await db.accounts.toArray()).map((a) => a.name)).toEqual(['Acme v2']);
     expect(await db.metrics.where('accountId').equals('a1').count()).toBe(1);
     const { valid: removal } = validateChanges([{ type: 'metric', op: 'delete', id: 'a1:nps' }]);
