@@ -53,10 +53,12 @@ export async function readChanges(
   if (audiences !== null) params.push(audiences);
   const visible = audiences === null ? '' : 'AND audience = ANY($3)';
   // The head is read in the same statement as the page, so both come from one snapshot: a row
-  // committed between two statements could otherwise fall below a cursor we hand out.
+  // committed between two statements could otherwise fall below a cursor we hand out. Whether more
+  // follows is a scalar subquery, not EXISTS: Postgres drops ORDER BY and LIMIT inside EXISTS and
+  // may then scan the whole table on the last page instead of one step along the seq index.
   const [row] = await db.query<PageRow>(
     `SELECT head, last_seq, changes,
-       EXISTS (SELECT 1 FROM changes WHERE seq > page.last_seq ${visible} ORDER BY seq LIMIT 1) AS more
+       (SELECT seq FROM changes WHERE seq > page.last_seq ${visible} ORDER BY seq LIMIT 1) IS NOT NULL AS more
      FROM (
        SELECT (SELECT COALESCE(max(seq), 0) FROM changes) AS head, max(seq) AS last_seq,
          string_agg(
