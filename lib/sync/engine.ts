@@ -36,11 +36,14 @@ export async function writeSyncStatus(db: CacheDb, status: SyncStatus): Promise<
   await writeKv(db, STATUS_KEY, status);
 }
 
-/** The tracked tables' sizes as stored with the cursor, or counted (and stored) when unknown. */
+/**
+ * The tracked tables' sizes as stored with the cursor, or counted (and stored) when unknown. Only
+ * the sync, which runs one at a time, writes these tables, so the count cannot go stale before it is stored.
+ */
 async function tableSizes(db: CacheDb): Promise<TableSizes> {
+  const stored = await readKv<TableSizes>(db, TABLE_SIZES_KEY);
+  if (stored) return stored;
   return db.transaction('rw', [db.accounts, db.metrics, db.kv], async () => {
-    const stored = await readKv<TableSizes>(db, TABLE_SIZES_KEY);
-    if (stored) return stored;
     const counted = await countTableSizes(db);
     await writeKv(db, TABLE_SIZES_KEY, counted);
     return counted;
