@@ -64,17 +64,19 @@ async function newerOnly(db: CacheDb, incoming: CachedKeyResult[]): Promise<Cach
   });
 }
 
-/**
- * Adds to `sizes` the rows the writes will add and remove, by looking up which of the records are
- * already stored. Returns false, leaving `sizes` alone, when there are too many to look up.
- */
-async function trackSizes(
-  db: CacheDb,
+interface Touched {
+  table: keyof TableSizes;
+  type: EntityType;
+  ids: string[];
+  sign: 1 | -1;
+}
+
+/** The tracked tables' rows a page writes, or null when there are too many to look up. */
+function touchedRows(
   putIds: Map<EntityType, string[]>,
   deletes: Map<EntityType, string[]>,
-  sizes: TableSizes,
-): Promise<boolean> {
-  const touched: { table: keyof TableSizes; type: EntityType; ids: string[]; sign: 1 | -1 }[] = [];
+): Touched[] | null {
+  const touched: Touched[] = [];
   for (const [type, ids] of putIds) {
     const table = trackedTable(type);
     if (table) touched.push({ table, type, ids, sign: 1 });
@@ -83,14 +85,17 @@ async function trackSizes(
     const table = trackedTable(type);
     if (table) touched.push({ table, type, ids, sign: -1 });
   }
-  if (touched.reduce((sum, t) => sum + t.ids.length, 0) > MAX_TRACKED_CHANGES) return false;
+  return touched.reduce((sum, t) => sum + t.ids.length, 0) > MAX_TRACKED_CHANGES ? null : touched;
+}
+
+/** Adds to `sizes` the rows the writes will add and remove, by looking up which are already stored. */
+async function trackSizes(db: CacheDb, touched: Touched[], sizes: TableSizes): Promise<void> {
   const stored = await Promise.all(touched.map((t) => storedCount(tableFor(db, t.type), t.ids)));
   touched.forEach((t, i) => {
     const existing = stored[i] ?? 0;
     // A put adds the rows not stored yet; a delete removes the rows that are.
     sizes[t.table] += t.sign === 1 ? t.ids.length - existing : -existing;
   });
-  return true;
 }
 
 /**
@@ -113,7 +118,11 @@ export async function applyChanges(
       groupOf(putIds, change.type).push(change.id);
     } else groupOf(deletes, change.type).push(change.id);
   }
-  const sizesKept = sizes ? await trackSizes(db, putIds, deletes, sizes) : false;
+  // Decided before any await: awaiting a promise that never touches IndexedDB would lose Dexie's
+  // transaction zone, and the writes below would run outside this transaction.
+  const touched = sizes ? touchedRows(putIds, deletes) : null;
+  if (sizes && touched?.length) await trackSizes(db, touched, sizes);
+  const sizesKept = touched !== null;
   for (const [type, ids] of deletes) await tableFor(db, type).bulkDelete(ids);
   for (const [type, rows] of puts) {
     await tableFor(db, type).bulkPut(
