@@ -4,14 +4,18 @@ import { explainQuota, isQuotaExceeded } from '../cache/quota.ts';
 import { AppError, toErrorInfo } from '../errors.ts';
 import { loadSettings } from '../settings/store.ts';
 import { applyChanges, collapseChanges, tableFor } from './apply-changes.ts';
+import { feedPages } from './feed-pages.ts';
 import { type CacheCounts, INITIAL_SYNC_STATUS, type SyncStatus } from './status.ts';
-import { type RecordProblem, type ValidChange, validateChanges } from './validate-changes.ts';
+import { countTableSizes, TABLE_SIZES_KEY, type TableSizes } from './table-sizes.ts';
+import type { RecordProblem, ValidChange } from './validate-changes.ts';
 
 /** Written in the same transaction as the changes it follows, so it also versions the synced data. */
 export const CURSOR_KEY = 'sync.cursor';
 const STATUS_KEY = 'sync.status';
 /** The token's user, remembered so outcomes can be logged offline under the right name. */
 export const ME_KEY = 'me';
+/** The backend's largest page (ChangesQuery): fewer round trips, and fewer transactions to commit. */
+const DEFAULT_PAGE_SIZE = 5000;
 
 export interface SyncOptions {
   fetch?: FetchFn;
@@ -45,11 +49,24 @@ export async function writeSyncStatus(db: CacheDb, status: SyncStatus): Promise<
   }
 }
 
+/**
+ * The tracked tables' sizes as stored with the cursor, or counted (and stored) when unknown. Only
+ * the sync, which runs one at a time, writes these tables, so the count cannot go stale before it is stored.
+ */
+async function tableSizes(db: CacheDb): Promise<TableSizes> {
+  const stored = await readKv<TableSizes>(db, TABLE_SIZES_KEY);
+  if (stored) return stored;
+  return db.transaction('rw', [db.accounts, db.metrics, db.kv], async () => {
+    const counted = await countTableSizes(db);
+    await writeKv(db, TABLE_SIZES_KEY, counted);
+    return counted;
+  });
+}
+
 async function countCache(db: CacheDb): Promise<CacheCounts> {
-  const [accounts, keyResults, metrics, tiers, objectives, users, pendingOutcomes] = await Promise.all([
-    db.accounts.count(),
+  const [{ accounts, metrics }, keyResults, tiers, objectives, users, pendingOutcomes] = await Promise.all([
+    tableSizes(db),
     db.keyResults.count(),
-    db.metrics.count(),
     db.tiers.count(),
     db.objectives.count(),
     db.users.count(),
@@ -58,21 +75,30 @@ async function countCache(db: CacheDb): Promise<CacheCounts> {
   return { accounts, keyResults, metrics, tiers, objectives, users, pendingOutcomes };
 }
 
-/** Applies the feed page by page; each page and its cursor are stored in one transaction. */
+/**
+ * Applies the feed page by page; each page, its cursor and the table sizes it leads to are stored in
+ * one transaction. A first sync (no cursor) leaves the sizes to be counted once at the end.
+ */
 async function deltaSync(db: CacheDb, client: BackendClient, pageSize: number, problems: RecordProblem[]) {
-  let cursor = (await readKv<string>(db, CURSOR_KEY)) ?? null;
+  const cursor = (await readKv<string>(db, CURSOR_KEY)) ?? null;
+  let sizes = cursor === null ? null : ((await readKv<TableSizes>(db, TABLE_SIZES_KEY)) ?? null);
   let changed = false;
-  for (;;) {
-    const page = await client.changes(cursor, pageSize);
-    const { valid, problems: pageProblems } = validateChanges(page.changes);
-    problems.push(...pageProblems);
-    await db.transaction('rw', [...db.entityTables, db.kv], async () => {
-      if ((await applyChanges(db, valid)) > 0) changed = true;
+  for await (const page of feedPages(client, cursor, pageSize)) {
+    problems.push(...page.problems);
+    sizes = await db.transaction('rw', [...db.entityTables, db.kv], async () => {
+      const next = sizes ? { ...sizes } : undefined;
+      const { applied, sizesKept } = await applyChanges(db, page.valid, next);
+      if (applied > 0) changed = true;
       await writeKv(db, CURSOR_KEY, page.cursor);
+      if (next && sizesKept) {
+        await writeKv(db, TABLE_SIZES_KEY, next);
+        return next;
+      }
+      await db.kv.delete(TABLE_SIZES_KEY);
+      return null;
     });
-    cursor = page.cursor;
-    if (!page.hasMore) return changed;
   }
+  return changed;
 }
 
 /**
@@ -83,13 +109,10 @@ async function deltaSync(db: CacheDb, client: BackendClient, pageSize: number, p
 async function fullResync(db: CacheDb, client: BackendClient, pageSize: number, problems: RecordProblem[]) {
   const collected: ValidChange[] = [];
   let cursor: string | null = null;
-  for (;;) {
-    const page = await client.changes(cursor, pageSize);
-    const { valid, problems: pageProblems } = validateChanges(page.changes);
-    problems.push(...pageProblems);
-    collected.push(...valid);
+  for await (const page of feedPages(client, null, pageSize)) {
+    problems.push(...page.problems);
+    collected.push(...page.valid);
     cursor = page.cursor;
-    if (!page.hasMore) break;
   }
   const latest = [...collapseChanges(collected).values()].filter((change) => change.op === 'put');
   await db.transaction('rw', [...db.entityTables, db.kv], async () => {
@@ -100,6 +123,7 @@ async function fullResync(db: CacheDb, client: BackendClient, pageSize: number, 
     await applyChanges(db, latest);
     for (const { p, row } of kept) if (row) await tableFor(db, p.type as ValidChange['type']).put(row);
     await writeKv(db, CURSOR_KEY, cursor);
+    await db.kv.delete(TABLE_SIZES_KEY);
   });
   return true;
 }
@@ -130,7 +154,7 @@ async function runSync(db: CacheDb, options: SyncOptions): Promise<SyncResult> {
     }
     const client = createBackendClient(settings.backendUrl, settings.token, options.fetch);
     if (!(await readKv(db, ME_KEY))) await writeKv(db, ME_KEY, (await client.me()).user);
-    const pageSize = options.pageSize ?? 1000;
+    const pageSize = options.pageSize ?? DEFAULT_PAGE_SIZE;
     let changed: boolean;
     try {
       changed = (await cacheLostItsCursor(db))
@@ -171,7 +195,7 @@ async function runSync(db: CacheDb, options: SyncOptions): Promise<SyncResult> {
 export async function resetCache(db: CacheDb): Promise<void> {
   await db.transaction('rw', [...db.entityTables, db.kv], async () => {
     for (const table of db.entityTables) await table.clear();
-    await db.kv.bulkDelete([CURSOR_KEY, STATUS_KEY, ME_KEY]);
+    await db.kv.bulkDelete([CURSOR_KEY, STATUS_KEY, ME_KEY, TABLE_SIZES_KEY]);
   });
 }
 

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { ChangesQuery } from '../../lib/schemas/index.ts';
 import type { Db } from '../db/types.ts';
-import { readChanges } from '../feed/read.ts';
+import { changesBody, readChanges } from '../feed/read.ts';
 import type { AuthEnv } from '../http/auth.ts';
 
 /** `?cursor=&limit=` as a client builds it with empty values means "not given". */
@@ -15,6 +15,7 @@ export function changesRoutes(db: Db) {
       cursor: param(c.req.query('cursor')),
       limit: param(c.req.query('limit')),
     });
-    return c.json(await readChanges(db, c.get('user'), query.cursor, query.limit));
+    const page = await readChanges(db, c.get('user'), query.cursor, query.limit);
+    return c.body(changesBody(page), 200, { 'Content-Type': 'application/json' });
   });
 }

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { CacheDb } from '../../../lib/cache/db.ts';
 import type { RawChange } from '../../../lib/schemas/api.ts';
 import { applyChanges } from '../../../lib/sync/apply-changes.ts';
+import { MAX_TRACKED_CHANGES } from '../../../lib/sync/table-sizes.ts';
 import { validateChanges } from '../../../lib/sync/validate-changes.ts';
 
 const account = (id: string, name: string, extra: Record<string, unknown> = {}) => ({
@@ -90,13 +91,63 @@ describe('applyChanges', () => {
         data: { accountId: 'a1', key: 'nps', value: 40, asOf: '2026-11-01T00:00:00Z' },
       },
     ]);
-    const count = await db.transaction('rw', db.entityTables, () => applyChanges(db, valid));
-    expect(count).toBe(3);
+    const { applied } = await db.transaction('rw', db.entityTables, () => applyChanges(db, valid));
+    expect(applied).toBe(3);
     expect((await db.accounts.toArray()).map((a) => a.name)).toEqual(['Acme v2']);
     expect(await db.metrics.where('accountId').equals('a1').count()).toBe(1);
     const { valid: removal } = validateChanges([{ type: 'metric', op: 'delete', id: 'a1:nps' }]);
     await db.transaction('rw', db.entityTables, () => applyChanges(db, removal));
     expect(await db.metrics.count()).toBe(0);
+  });
+});
+
+describe('table sizes kept while applying', () => {
+  let db: CacheDb;
+  beforeEach(async () => {
+    db = new CacheDb(`sizes-${Math.random()}`);
+    await db.open();
+  });
+  afterEach(async () => {
+    await db.delete();
+  });
+  const puts = (ids: string[]) =>
+    validateChanges(
+      ids.map((id) => ({ type: 'account' as const, op: 'put' as const, id, data: account(id, id) })),
+    ).valid;
+
+  test('counts only new rows for puts and only stored rows for deletes', async () => {
+    const sizes = { accounts: 0, metrics: 0 };
+    await db.transaction('rw', db.entityTables, () => applyChanges(db, puts(['a1', 'a2']), sizes));
+    const { valid } = validateChanges([
+      { type: 'account', op: 'put', id: 'a2', data: account('a2', 'again') },
+      { type: 'account', op: 'put', id: 'a3', data: account('a3', 'new') },
+      { type: 'account', op: 'delete', id: 'a1' },
+      { type: 'account', op: 'delete', id: 'never-stored' },
+    ]);
+    const { sizesKept } = await db.transaction('rw', db.entityTables, () => applyChanges(db, valid, sizes));
+    expect(sizesKept).toBe(true);
+    expect(sizes).toEqual({ accounts: await db.accounts.count(), metrics: 0 });
+    expect(sizes.accounts).toBe(2);
+  });
+
+  test('a page without accounts or metrics keeps the sizes and is stored in its transaction', async () => {
+    const sizes = { accounts: 3, metrics: 1 };
+    const { valid } = validateChanges([{ type: 'tier', op: 'delete', id: 't1' }]);
+    await db.tiers.put({ id: 't1', name: 'T1', rank: 1, criteria: {}, benchmarks: [] });
+    const { sizesKept } = await db.transaction('rw', db.entityTables, () => applyChanges(db, valid, sizes));
+    expect(sizesKept).toBe(true);
+    expect(sizes).toEqual({ accounts: 3, metrics: 1 });
+    expect(await db.tiers.count()).toBe(0);
+  });
+
+  test('gives up, leaving the sizes alone, when a page changes too many rows to look up', async () => {
+    const sizes = { accounts: 7, metrics: 0 };
+    const ids = Array.from({ length: MAX_TRACKED_CHANGES + 1 }, (_, i) => `a${i}`);
+    const changes = puts(ids);
+    const { sizesKept } = await db.transaction('rw', db.entityTables, () => applyChanges(db, changes, sizes));
+    expect(sizesKept).toBe(false);
+    expect(sizes).toEqual({ accounts: 7, metrics: 0 });
+    expect(await db.accounts.count()).toBe(ids.length);
   });
 });
 
