@@ -65,6 +65,8 @@ export class CacheDb extends Dexie {
       kv: 'key',
     });
     this.version(2).stores({ outbox: 'id, status, createdAt, outcome.keyResultId, outcome.accountId' });
+    // ARR order: the book view checks the accounts with the highest ARR first.
+    this.version(4).stores({ accounts: 'id, *refKeys, tierId, ownerId, attributes.arr' });
   }
 
   /** The tables the change feed fills, in the order a full resync clears and refills them. */
