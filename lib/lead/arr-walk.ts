@@ -2,17 +2,16 @@ import type { CacheDb } from '../cache/db.ts';
 import { type BookLookups, byImpact, classifyBookEntry } from './classify.ts';
 import type { BookEntry } from './types.ts';
 
-/** Small first steps, so the first screen of a big book needs only a few hundred accounts checked. */
-const FIRST_STEP = 200;
-const STEP = 1_000;
+/** A small first step, so the first screen of a big book needs only a few hundred accounts checked. */
+const STEPS = { first: 200, next: 1_000 };
 
-/** Account ids by ARR, highest first, from the `attributes.arr` index; accounts without a numeric ARR are not in it. */
-async function idsByArr(db: CacheDb): Promise<{ ids: string[]; arrs: number[] }> {
-  return db.transaction('r', db.accounts, async () => {
-    const range = db.accounts.where('attributes.arr').between(-Infinity, Infinity, true, true);
-    const [ids, arrs] = await Promise.all([range.primaryKeys(), range.keys()]);
-    return { ids: ids.reverse(), arrs: (arrs as number[]).reverse() };
-  });
+/**
+ * Account ids by ARR, highest first, from the `attributes.arr` index (primary keys only: reading the
+ * index's own keys would take a cursor step per account); accounts without a numeric ARR are not in it.
+ */
+async function idsByArr(db: CacheDb): Promise<string[]> {
+  const ids = await db.accounts.where('attributes.arr').between(-Infinity, Infinity, true, true).primaryKeys();
+  return ids.reverse();
 }
 
 export interface ArrWalk {
@@ -31,39 +30,51 @@ export interface ArrWalk {
 
 /**
  * Checks accounts highest ARR first, a step at a time, so the top of the book (what the side panel
- * shows first) is known long before every account is. Each step ends on a change of ARR, so accounts
- * with the same ARR, which the book orders by name, are always checked together.
+ * shows first) is known long before every account is. Accounts sharing the last ARR of a step are
+ * settled only once the next ARR shows up, because the book orders them by name.
  */
-export function createArrWalk(db: CacheDb, lookups: BookLookups): ArrWalk {
-  let order: Promise<{ ids: string[]; arrs: number[] }> | null = null;
+export function createArrWalk(db: CacheDb, lookups: BookLookups, steps = STEPS): ArrWalk {
+  let order: Promise<string[]> | null = null;
   let position = 0;
   let total = Number.POSITIVE_INFINITY;
   const settled: BookEntry[] = [];
+  /** Checked, but another account with the same ARR may still come: the last ARR seen. */
+  let pending: { arr: number; entries: BookEntry[] } | null = null;
   let queue: Promise<void> = Promise.resolve();
+
+  function settle(entries: BookEntry[]) {
+    settled.push(...entries.sort(byImpact));
+  }
 
   async function walkOnce(): Promise<void> {
     order ??= idsByArr(db);
-    const { ids, arrs } = await order;
+    const ids = await order;
     total = ids.length;
     if (position >= total) return;
-    let end = Math.min(total, position + (position === 0 ? FIRST_STEP : STEP));
-    while (end < total && arrs[end] === arrs[end - 1]) end++;
-    const stepIds = ids.slice(position, end);
+    const stepIds = ids.slice(position, position + (position === 0 ? steps.first : steps.next));
     const [accounts, metrics] = await db.transaction('r', db.accounts, db.metrics, () =>
       Promise.all([
         db.accounts.bulkGet(stepIds),
         Promise.all(stepIds.map((id) => db.metrics.where('accountId').equals(id).toArray())),
       ]),
     );
-    const found: BookEntry[] = [];
     accounts.forEach((account, i) => {
-      // Deleted since the ids were read: the book of the next cursor will not have it either.
-      if (!account) return;
+      // Deleted or changed since the ids were read: the book of the next cursor sorts it out.
+      const arr = account?.attributes.arr;
+      if (!account || typeof arr !== 'number') return;
+      if (pending && pending.arr !== arr) {
+        settle(pending.entries);
+        pending = null;
+      }
+      pending ??= { arr, entries: [] };
       const entry = classifyBookEntry(account, metrics[i] ?? [], lookups);
-      if (entry) found.push(entry);
+      if (entry) pending.entries.push(entry);
     });
-    settled.push(...found.sort(byImpact));
-    position = end;
+    position += stepIds.length;
+    if (position >= total && pending) {
+      settle(pending.entries);
+      pending = null;
+    }
   }
 
   return {
