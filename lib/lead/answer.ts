@@ -15,35 +15,36 @@ const BOOK_ROLES: ReadonlySet<Role> = new Set(['lead', 'admin']);
  * scrolling and filtering cost a slice, not another pass over every account.
  */
 export function createLeadBookAnswer(db: CacheDb) {
-  let last: { key: string; book: OpenLeadBook } | null = null;
+  type Opened = { key: string; book: OpenLeadBook };
+  let last: Opened | null = null;
 
-  async function currentBook(): Promise<OpenLeadBook> {
+  async function currentBook(): Promise<Opened> {
     const [me, cursor] = await Promise.all([readKv<User>(db, ME_KEY), readKv<string>(db, CURSOR_KEY)]);
     if (!me) throw new AppError('not_connected', 'Connect Goal Lens and sync once to see the book view.');
     if (!BOOK_ROLES.has(me.role)) throw new AppError('forbidden_role', 'Only leads see the book view.');
     const key = JSON.stringify([me.id, cursor ?? null]);
-    if (last?.key !== key) {
-      const book = openLeadBook(db);
-      const opened = { key, book };
-      last = opened;
-      // A failed pass is not remembered: the next request opens the book again.
-      book.whole().catch(() => {
-        if (last === opened) last = null;
-      });
+    if (last?.key !== key) last = { key, book: openLeadBook(db) };
+    return last;
+  }
+
+  /** A book that failed is not remembered: the next request opens it again. */
+  async function withBook<T>(use: (book: OpenLeadBook) => Promise<T>): Promise<T> {
+    const opened = await currentBook();
+    try {
+      return await use(opened.book);
+    } catch (error) {
+      if (last === opened) last = null;
+      throw error;
     }
-    return last.book;
   }
 
   return {
     /** Every misaligned account, once all are checked. */
-    book: async () => (await currentBook()).whole(),
-    async query(query: Partial<BookQuery>): Promise<BookPage> {
-      return (await currentBook()).page({
-        ...ALL_ACCOUNTS,
-        offset: 0,
-        limit: DEFAULT_PAGE_SIZE,
-        ...query,
-      });
+    book: () => withBook((book) => book.whole()),
+    query(query: Partial<BookQuery>): Promise<BookPage> {
+      return withBook((book) =>
+        book.page({ ...ALL_ACCOUNTS, offset: 0, limit: DEFAULT_PAGE_SIZE, ...query }),
+      );
     },
   };
 }

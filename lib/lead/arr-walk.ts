@@ -10,7 +10,10 @@ const STEPS = { first: 200, next: 1_000 };
  * index's own keys would take a cursor step per account); accounts without a numeric ARR are not in it.
  */
 async function idsByArr(db: CacheDb): Promise<string[]> {
-  const ids = await db.accounts.where('attributes.arr').between(-Infinity, Infinity, true, true).primaryKeys();
+  const ids = await db.accounts
+    .where('attributes.arr')
+    .between(-Infinity, Infinity, true, true)
+    .primaryKeys();
   return ids.reverse();
 }
 
