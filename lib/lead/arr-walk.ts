@@ -6,15 +6,28 @@ import type { BookEntry } from './types.ts';
 const STEPS = { first: 200, next: 1_000 };
 
 /**
- * Account ids by ARR, highest first, from the `attributes.arr` index (primary keys only: reading the
- * index's own keys would take a cursor step per account); accounts without a numeric ARR are not in it.
+ * The next `count` account ids by ARR, highest first, below `below` (all when null), from the
+ * `attributes.arr` index, plus every other account sharing the last one's ARR, so a step never
+ * splits accounts the book orders by name. Accounts without a numeric ARR are not in the range.
  */
-async function idsByArr(db: CacheDb): Promise<string[]> {
-  const ids = await db.accounts
+async function nextIds(db: CacheDb, below: number | null, count: number) {
+  const range = db.accounts
     .where('attributes.arr')
-    .between(-Infinity, Infinity, true, true)
-    .primaryKeys();
-  return ids.reverse();
+    .between(-Infinity, below ?? Infinity, true, below === null);
+  const ids: string[] = [];
+  let last: number | null = null;
+  await range
+    .reverse()
+    .limit(count)
+    .eachKey((arr, cursor) => {
+      ids.push(cursor.primaryKey as string);
+      last = arr as number;
+    });
+  if (last === null) return { ids, last, more: false };
+  const seen = new Set(ids);
+  const ties = await db.accounts.where('attributes.arr').equals(last).primaryKeys();
+  for (const id of ties) if (!seen.has(id)) ids.push(id);
+  return { ids, last, more: seen.size === count };
 }
 
 export interface ArrWalk {
@@ -33,51 +46,35 @@ export interface ArrWalk {
 
 /**
  * Checks accounts highest ARR first, a step at a time, so the top of the book (what the side panel
- * shows first) is known long before every account is. Accounts sharing the last ARR of a step are
- * settled only once the next ARR shows up, because the book orders them by name.
+ * shows first) is known long before every account is, without reading the whole index first.
  */
 export function createArrWalk(db: CacheDb, lookups: BookLookups, steps = STEPS): ArrWalk {
-  let order: Promise<string[]> | null = null;
-  let position = 0;
-  let total = Number.POSITIVE_INFINITY;
+  let below: number | null = null;
+  let checked = 0;
+  let exhausted = false;
   const settled: BookEntry[] = [];
-  /** Checked, but another account with the same ARR may still come: the last ARR seen. */
-  let pending: { arr: number; entries: BookEntry[] } | null = null;
   let queue: Promise<void> = Promise.resolve();
 
-  function settle(entries: BookEntry[]) {
-    settled.push(...entries.sort(byImpact));
-  }
-
   async function walkOnce(): Promise<void> {
-    order ??= idsByArr(db);
-    const ids = await order;
-    total = ids.length;
-    if (position >= total) return;
-    const stepIds = ids.slice(position, position + (position === 0 ? steps.first : steps.next));
+    if (exhausted) return;
+    const next = await nextIds(db, below, checked === 0 ? steps.first : steps.next);
     const [accounts, metrics] = await db.transaction('r', db.accounts, db.metrics, () =>
       Promise.all([
-        db.accounts.bulkGet(stepIds),
-        Promise.all(stepIds.map((id) => db.metrics.where('accountId').equals(id).toArray())),
+        db.accounts.bulkGet(next.ids),
+        Promise.all(next.ids.map((id) => db.metrics.where('accountId').equals(id).toArray())),
       ]),
     );
+    const found: BookEntry[] = [];
     accounts.forEach((account, i) => {
-      // Deleted or changed since the ids were read: the book of the next cursor sorts it out.
-      const arr = account?.attributes.arr;
-      if (!account || typeof arr !== 'number') return;
-      if (pending && pending.arr !== arr) {
-        settle(pending.entries);
-        pending = null;
-      }
-      pending ??= { arr, entries: [] };
+      // Deleted since the ids were read: the book of the next cursor will not have it either.
+      if (!account) return;
       const entry = classifyBookEntry(account, metrics[i] ?? [], lookups);
-      if (entry) pending.entries.push(entry);
+      if (entry) found.push(entry);
     });
-    position += stepIds.length;
-    if (position >= total && pending) {
-      settle(pending.entries);
-      pending = null;
-    }
+    settled.push(...found.sort(byImpact));
+    checked += next.ids.length;
+    below = next.last;
+    exhausted = !next.more;
   }
 
   return {
@@ -85,10 +82,10 @@ export function createArrWalk(db: CacheDb, lookups: BookLookups, steps = STEPS):
       return settled;
     },
     get checked() {
-      return position;
+      return checked;
     },
     get exhausted() {
-      return position >= total;
+      return exhausted;
     },
     step() {
       // A failed step is tried again by the next call.
