@@ -2,12 +2,13 @@ import type { KindCounts, KindFilter } from '@/lib/lead/types.ts';
 import { KIND_LABELS } from './misalignment-labels.ts';
 
 interface LeadCountsProps {
-  counts: KindCounts;
+  /** null while the background is still counting. */
+  counts: KindCounts | null;
   kind: KindFilter;
   onKind: (kind: KindFilter) => void;
 }
 
-/** Accounts per kind; each count is also a shortcut to filter by that kind, and back. */
+/** Accounts per kind ("…" while counting); each is also a shortcut to filter by that kind, and back. */
 export function LeadCounts({ counts, kind, onKind }: LeadCountsProps) {
   const kinds = Object.keys(KIND_LABELS) as (keyof KindCounts)[];
   return (
@@ -21,7 +22,9 @@ export function LeadCounts({ counts, kind, onKind }: LeadCountsProps) {
             onClick={() => onKind(kind === key ? 'all' : key)}
             data-testid={`count-${key}`}
           >
-            <span className="lv-count__number">{counts[key].toLocaleString('en-US')}</span>
+            <span className="lv-count__number" aria-busy={counts === null}>
+              {counts ? counts[key].toLocaleString('en-US') : '…'}
+            </span>
             <span className="lv-count__label">{KIND_LABELS[key]}</span>
           </button>
         </li>

@@ -11,6 +11,7 @@ import { type BookSummary, useBookPages } from './useBookPages.ts';
 const count = (n: number) => n.toLocaleString('en-US');
 
 function summaryText(summary: BookSummary, filtered: boolean): string {
+  if (summary.counting) return `Counting… ${count(summary.checked)} accounts checked so far`;
   if (!filtered) return `${count(summary.misaligned)} of ${count(summary.checked)} accounts misaligned`;
   return `Showing ${count(summary.total)} of ${count(summary.misaligned)} misaligned accounts`;
 }
@@ -46,7 +47,7 @@ export function LeadView({ request, compact = false }: { request: MessageClient;
             </button>
           </div>
           <LeadCounts
-            counts={summary.counts}
+            counts={summary.counting ? null : summary.counts}
             kind={filters.kind}
             onKind={(kind) => setFilters({ ...filters, kind })}
           />

@@ -17,7 +17,8 @@ interface Loaded {
 /**
  * The filtered book, fetched from the background one page at a time as rows come into view, so
  * 50 000 accounts cost a few small messages. Answers for other filters than the current ones are
- * dropped. `generation` asks again from scratch (Refresh).
+ * dropped. `generation` asks again from scratch (Refresh). While the background is still counting,
+ * the first page comes early and the same page is asked again to wait for the counts.
  */
 export function useBookPages(request: MessageClient, filters: BookFilters, generation: number) {
   const { kind, owner, tier, sort } = filters;
@@ -26,17 +27,22 @@ export function useBookPages(request: MessageClient, filters: BookFilters, gener
   const requested = useRef<{ key: string; pages: Set<number> }>({ key, pages: new Set() });
 
   const load = useCallback(
-    (index: number) => {
+    (index: number, complete = false) => {
       if (requested.current.key !== key) requested.current = { key, pages: new Set() };
-      if (requested.current.pages.has(index)) return;
+      if (requested.current.pages.has(index) && !complete) return;
       requested.current.pages.add(index);
-      const query = { kind, owner, tier, sort, offset: index * PAGE_SIZE, limit: PAGE_SIZE };
+      const query = { kind, owner, tier, sort, offset: index * PAGE_SIZE, limit: PAGE_SIZE, complete };
       request('lead/misaligned', query).then(
-        ({ offset: _offset, accounts, ...summary }) =>
+        ({ offset: _offset, accounts, ...summary }) => {
           setLoaded((current) => {
             const base = current.key === key ? current : { key, summary, pages: new Map(), error: null };
-            return { ...base, summary, pages: new Map(base.pages).set(index, accounts) };
-          }),
+            // An early answer must not undo the counts a complete one already brought.
+            const latest =
+              summary.counting && base.summary && !base.summary.counting ? base.summary : summary;
+            return { ...base, summary: latest, pages: new Map(base.pages).set(index, accounts) };
+          });
+          if (summary.counting && index === 0) load(0, true);
+        },
         (error: Error) => setLoaded({ key, summary: null, pages: new Map(), error: error.message }),
       );
     },

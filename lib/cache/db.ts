@@ -95,6 +95,8 @@ export class CacheDb extends Dexie {
             Object.assign(account, identityKeys(account));
           }),
       );
+    // ARR order: the book view checks the accounts with the highest ARR first.
+    this.version(4).stores({ accounts: 'id, *refKeys, tierId, ownerId, domainKey, nameKey, attributes.arr' });
   }
 
   /** The tables the change feed fills, in the order a full resync clears and refills them. */

@@ -82,3 +82,16 @@ export function accountRecordLink(
   }
   return null;
 }
+
+/**
+ * The CRMs whose learnt base `accountRecordLink` may use for these refs: those of the refs before the
+ * first one with a URL of its own, whose record URLs can be built from an id.
+ */
+export function crmsNeedingBase(refs: readonly Pick<CrmRef, 'crm' | 'url'>[]): Set<CrmName> {
+  const needed = new Set<CrmName>();
+  for (const ref of refs) {
+    if (parseHttps(ref.url)) break;
+    if (BUILDERS[ref.crm]) needed.add(ref.crm);
+  }
+  return needed;
+}

@@ -1,23 +1,28 @@
 import type { RecordLink } from '../crm/record-url.ts';
 import type { MisalignmentView } from '../panel/view-types.ts';
 
-/** One misaligned account of the book, with what a lead needs to triage it and a way into the CRM. */
-export interface MisalignedAccount {
+/** What filtering, counting and sorting need to know of a misaligned account: no reasons, no link. */
+export interface BookEntry {
   id: string;
   name: string;
   /** `attributes.arr` when it is a number; null otherwise. */
   arr: number | null;
   owner: { id: string; name: string } | null;
   tier: { id: string; name: string; rank: number } | null;
+  misalignments: Pick<MisalignmentView, 'kind' | 'direction'>[];
+}
+
+/** One misaligned account of the book, with what a lead needs to triage it and a way into the CRM. */
+export interface MisalignedAccount extends BookEntry {
   misalignments: MisalignmentView[];
   /** The account's record in its CRM; null when no URL can be built for any of its refs. */
   record: RecordLink | null;
 }
 
-/** Every misaligned account of the cache, as the background computes it once per sync. */
+/** Every misaligned account of the cache, classified (reasons are written per row on demand). */
 export interface LeadBook {
-  /** Highest ARR first. */
-  accounts: MisalignedAccount[];
+  /** Highest ARR first; ties by name, then id. */
+  accounts: BookEntry[];
   /** How many accounts were checked. */
   checked: number;
   /** How long the background took to check them, for diagnostics and the benchmark. */
@@ -54,6 +59,11 @@ export const MAX_PAGE_SIZE = 500;
 export interface BookQuery extends BookFilters {
   offset: number;
   limit: number;
+  /**
+   * Answer only once every account is checked. Without it, a window of the ARR order is answered as
+   * soon as the accounts down to its last row's ARR are checked, with `counting` set.
+   */
+  complete?: boolean;
 }
 
 export interface Option {
@@ -69,6 +79,11 @@ export interface BookPage {
   total: number;
   /** Accounts per kind within the owner and tier filters. */
   counts: KindCounts;
+  /**
+   * The rest of the book is still being checked: the rows are final, but `total`, `counts`,
+   * `misaligned`, `checked` and the menus only cover the accounts checked so far.
+   */
+  counting: boolean;
   /** Misaligned accounts in the whole book, and accounts checked. */
   misaligned: number;
   checked: number;

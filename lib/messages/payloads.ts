@@ -72,6 +72,7 @@ export const PAYLOAD_SCHEMAS = {
       sort: z.enum(SORT_ORDERS).optional(),
       offset: z.number().int().min(0).max(10_000_000).optional(),
       limit: z.number().int().min(1).max(MAX_PAGE_SIZE).optional(),
+      complete: z.boolean().optional(),
     })
     .strict(),
 } satisfies { [K in MessageType]: z.ZodType<MessageMap[K]['request']> };

@@ -1,5 +1,5 @@
 import type { Benchmark, Metric, MetricDefinition, Tier } from '../schemas/entities.ts';
-import { type Comparison, compare } from './compare.ts';
+import { type Comparison, compare, meets } from './compare.ts';
 import { fieldSubject, HEALTH_FIELD, type Subject, type ValueFormat } from './format.ts';
 
 export interface BenchmarkContext {
@@ -23,12 +23,14 @@ export interface BenchmarksResult {
 // Symbol units are shown; word units ("days", "score") are left out because the label names them.
 const UNIT_FORMATS: Record<string, ValueFormat> = { '%': 'percent', $: 'money', USD: 'money' };
 
+type MetricValue = BenchmarkContext['metrics'][number];
+
+/** Dates are parsed only when a key repeats: the cache holds one row per account and key. */
 function latestValues(metrics: BenchmarkContext['metrics']): Map<string, number> {
-  const latest = new Map<string, { value: number; at: number }>();
+  const latest = new Map<string, MetricValue>();
   for (const metric of metrics) {
-    const at = Date.parse(metric.asOf);
     const seen = latest.get(metric.key);
-    if (!seen || at > seen.at) latest.set(metric.key, { value: metric.value, at });
+    if (!seen || Date.parse(metric.asOf) > Date.parse(seen.asOf)) latest.set(metric.key, metric);
   }
   return new Map([...latest].map(([key, { value }]) => [key, value]));
 }
@@ -54,4 +56,17 @@ export function evaluateBenchmarks(
     return { benchmark, ...comparison, reason: `${comparison.reason} (benchmark of ${tier.name})` };
   });
   return { met: results.every((result) => result.met), results };
+}
+
+/** `evaluateBenchmarks(...).met` without the words. */
+export function benchmarksMet(tier: Pick<Tier, 'benchmarks'>, context: BenchmarkContext): boolean {
+  if (tier.benchmarks.length === 0) return true;
+  const values = latestValues(context.metrics);
+  return tier.benchmarks.every((benchmark) =>
+    meets(
+      benchmark.op,
+      benchmark.metric === HEALTH_FIELD ? context.health : values.get(benchmark.metric),
+      benchmark.value,
+    ),
+  );
 }

@@ -134,6 +134,27 @@ function membership(subject: Subject, actual: AttributeValue, expected: Conditio
 }
 
 /**
+ * Whether an account's value meets a rule's value, without the words: what `compare` decides, at the
+ * cost of a comparison, for checking a whole book before anyone asks why.
+ */
+export function meets(
+  op: ComparisonOp,
+  actual: AttributeValue | null | undefined,
+  expected: Condition['value'],
+): boolean {
+  if (actual === undefined || actual === null) return false;
+  if (op === 'in') {
+    const list = Array.isArray(expected) ? expected : [expected];
+    return list.some((item) => typeof item === typeof actual && same(actual, item));
+  }
+  if (op === '==' || op === '!=') {
+    if (Array.isArray(expected) || typeof actual !== typeof expected) return false;
+    return same(actual, expected) === (op === '==');
+  }
+  return typeof expected === 'number' && typeof actual === 'number' && HOLDS[op](actual, expected);
+}
+
+/**
  * Compares an account's value (undefined or null when it has none) with a rule's value. Missing values
  * and values of the wrong kind never meet a rule, whatever the operator, `!=` included: a tier must
  * not be granted or refused on data nobody has, and the reason says so.

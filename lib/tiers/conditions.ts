@@ -1,5 +1,5 @@
 import type { AttributeValue, Condition } from '../schemas/entities.ts';
-import { type Comparison, compare } from './compare.ts';
+import { type Comparison, compare, meets } from './compare.ts';
 import { fieldSubject, HEALTH_FIELD } from './format.ts';
 
 /** What a tier's criteria can see of an account. */
@@ -29,4 +29,9 @@ export function evaluateCondition(condition: Condition, context: ConditionContex
   const subject = fieldSubject(condition.field);
   const comparison = compare(subject, condition.op, fieldValue(condition.field, context), condition.value);
   return { condition, ...comparison };
+}
+
+/** Whether the account meets the condition, without the words of `evaluateCondition`. */
+export function conditionMet(condition: Condition, context: ConditionContext): boolean {
+  return meets(condition.op, fieldValue(condition.field, context), condition.value);
 }

@@ -1,6 +1,6 @@
 import type { Tier } from '../schemas/entities.ts';
 import type { ConditionContext } from './conditions.ts';
-import { evaluateRule, type RuleResult } from './rule.ts';
+import { evaluateRule, type RuleResult, ruleMet } from './rule.ts';
 
 /**
  * The highest-ranked tier whose criteria the account meets, with its rule evaluation, or null when
@@ -31,4 +31,12 @@ export function expectedTier(tiers: readonly Tier[], context: ConditionContext):
     misses.push(`${tier.name}: ${result.decisive.map((condition) => condition.reason).join('; ')}`);
   }
   return { tier: null, result: null, reasons: tiers.length ? misses : ['No tiers are defined'] };
+}
+
+/** The tier `expectedTier` picks, without its reasons; `ranked` is already sorted by `compareTiers`. */
+export function firstMatchingTier<T extends Pick<Tier, 'criteria'>>(
+  ranked: readonly T[],
+  context: ConditionContext,
+): T | null {
+  return ranked.find((tier) => ruleMet(tier.criteria, context)) ?? null;
 }

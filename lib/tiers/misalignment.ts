@@ -1,9 +1,9 @@
 import type { Account, Tier } from '../schemas/entities.ts';
-import { type BenchmarkContext, evaluateBenchmarks } from './benchmarks.ts';
+import { type BenchmarkContext, benchmarksMet, evaluateBenchmarks } from './benchmarks.ts';
 import type { ConditionResult } from './conditions.ts';
 import { crmTierNames, tierFromCrmValue } from './crm-tier.ts';
-import { compareTiers, expectedTier } from './expected-tier.ts';
-import { evaluateRule } from './rule.ts';
+import { compareTiers, expectedTier, firstMatchingTier } from './expected-tier.ts';
+import { evaluateRule, ruleMet } from './rule.ts';
 
 export interface MisalignmentInput extends BenchmarkContext {
   account: Pick<Account, 'tierId' | 'attributes'>;
@@ -12,16 +12,18 @@ export interface MisalignmentInput extends BenchmarkContext {
   crmTier?: string | null;
 }
 
-export type Misalignment =
+/** Which ways an account is misaligned, without the reasons: cheap enough to check a whole book. */
+export type MisalignmentTag =
   | {
       kind: 'tier_rules';
       direction: 'over_served' | 'under_served';
       /** null when the account meets no tier's criteria. */
       expectedTierId: string | null;
-      reasons: string[];
     }
-  | { kind: 'crm_field'; crmTier: string; reasons: string[] }
-  | { kind: 'benchmark'; reasons: string[] };
+  | { kind: 'crm_field'; crmTier: string }
+  | { kind: 'benchmark' };
+
+export type Misalignment = MisalignmentTag & { reasons: string[] };
 
 /**
  * "ARR $420k meets Tier 1 (≥ $250k)"; a value that is unknown or of the wrong kind cannot meet or
@@ -37,17 +39,25 @@ function conditionPhrase(result: ConditionResult, tier: Tier): string {
  * covers a better-ranked assigned tier, a same-rank tier it fails, and no tier matching at all. A
  * same-rank tier it meets is aligned: the tie-break only picks one of two equally valid answers.
  */
-function tierRules(input: MisalignmentInput, assigned: Tier, tiers: readonly Tier[]): Misalignment | null {
+function tierRulesTag(
+  input: MisalignmentInput,
+  assigned: Tier,
+  ranked: readonly Tier[],
+): MisalignmentTag | null {
   const context = { attributes: input.account.attributes, health: input.health };
-  const expected = expectedTier(tiers, context);
-  if (expected.tier?.id === assigned.id) return null;
-  const assignedResult = evaluateRule(assigned.criteria, context);
-  if (expected.tier && expected.tier.rank === assigned.rank && assignedResult.met) return null;
+  const expected = firstMatchingTier(ranked, context);
+  if (expected?.id === assigned.id) return null;
+  if (expected && expected.rank === assigned.rank && ruleMet(assigned.criteria, context)) return null;
+  const direction = expected && assigned.rank > expected.rank ? 'under_served' : 'over_served';
+  return { kind: 'tier_rules', direction, expectedTierId: expected?.id ?? null };
+}
 
-  const direction = expected.tier && assigned.rank > expected.tier.rank ? 'under_served' : 'over_served';
+function tierRulesReasons(input: MisalignmentInput, assigned: Tier, ranked: readonly Tier[]): string[] {
+  const context = { attributes: input.account.attributes, health: input.health };
+  const expected = expectedTier(ranked, context);
   const against = expected.tier ? `expected ${expected.tier.name}` : 'no tier matches';
-  const reasons = assignedResult.decisive
-    .filter((result) => !result.met)
+  const reasons = evaluateRule(assigned.criteria, context)
+    .decisive.filter((result) => !result.met)
     .map((result) => `${conditionPhrase(result, assigned)}; ${against}`);
   if (expected.tier) {
     const { tier, result: expectedResult } = expected;
@@ -58,38 +68,61 @@ function tierRules(input: MisalignmentInput, assigned: Tier, tiers: readonly Tie
       reasons.push(`${tier.name} has no criteria, so every account meets it; assigned ${assigned.name}`);
     }
   }
-  return { kind: 'tier_rules', direction, expectedTierId: expected.tier?.id ?? null, reasons };
+  return reasons;
 }
 
 /** An empty CRM field says nothing about the tier, so it is not a disagreement. */
-function crmField(
-  crmTier: string,
-  assigned: Tier | undefined,
-  tierId: string,
-  tiers: readonly Tier[],
-): Misalignment | null {
+function crmFieldTag(crmTier: string, assigned: Tier | undefined, tierId: string): MisalignmentTag | null {
   if (!crmTier.trim()) return null;
   if (crmTierNames(crmTier, assigned ?? { id: tierId, name: tierId })) return null;
+  return { kind: 'crm_field', crmTier };
+}
+
+function crmFieldReason(crmTier: string, assigned: Tier | undefined, tierId: string, tiers: readonly Tier[]) {
   const named = tierFromCrmValue(crmTier, tiers);
   const assignedName = assigned?.name ?? `'${tierId}'`;
   const says = named ? `CRM says ${named.name}` : `CRM says '${crmTier}', which is not a known tier`;
-  return { kind: 'crm_field', crmTier, reasons: [`${says}; assigned ${assignedName}`] };
+  return `${says}; assigned ${assignedName}`;
+}
+
+/** The tiers rank 1 first, as every check below reads them; sort once per book, not per account. */
+export function rankTiers(tiers: readonly Tier[]): Tier[] {
+  return [...tiers].sort(compareTiers);
 }
 
 /**
- * Every way the account's tier disagrees with the rules, the CRM or the tier's benchmarks. An
- * assigned tier that is not among `tiers` gets no tier_rules or benchmark entry: there is no rank or
- * benchmark to compare, and the sync layer reports the dangling reference.
+ * Every way the account's tier disagrees with the rules, the CRM or the tier's benchmarks, without
+ * the reasons. An assigned tier that is not among `tiers` gets no tier_rules or benchmark entry: there
+ * is no rank or benchmark to compare, and the sync layer reports the dangling reference. `tiers`
+ * must be ranked (`rankTiers`).
  */
-export function findMisalignments(input: MisalignmentInput): Misalignment[] {
-  const tiers = [...input.tiers].sort(compareTiers);
-  const assigned = tiers.find((tier) => tier.id === input.account.tierId);
-  const found: (Misalignment | null)[] = [];
-  if (assigned) found.push(tierRules(input, assigned, tiers));
-  if (input.crmTier) found.push(crmField(input.crmTier, assigned, input.account.tierId, tiers));
-  if (assigned) {
-    const missed = evaluateBenchmarks(assigned, input).results.filter((result) => !result.met);
-    if (missed.length) found.push({ kind: 'benchmark', reasons: missed.map((result) => result.reason) });
+export function classifyMisalignments(input: MisalignmentInput): MisalignmentTag[] {
+  const ranked = input.tiers;
+  const assigned = ranked.find((tier) => tier.id === input.account.tierId);
+  const found: MisalignmentTag[] = [];
+  const rules = assigned ? tierRulesTag(input, assigned, ranked) : null;
+  if (rules) found.push(rules);
+  const crm = input.crmTier ? crmFieldTag(input.crmTier, assigned, input.account.tierId) : null;
+  if (crm) found.push(crm);
+  if (assigned && !benchmarksMet(assigned, input)) found.push({ kind: 'benchmark' });
+  return found;
+}
+
+/** The reasons behind one tag that `classifyMisalignments` gave for the same input. */
+export function explainMisalignment(input: MisalignmentInput, tag: MisalignmentTag): Misalignment {
+  const ranked = input.tiers;
+  const assigned = ranked.find((tier) => tier.id === input.account.tierId);
+  if (tag.kind === 'crm_field') {
+    return { ...tag, reasons: [crmFieldReason(tag.crmTier, assigned, input.account.tierId, ranked)] };
   }
-  return found.filter((entry) => entry !== null);
+  if (!assigned) return { ...tag, reasons: [] };
+  if (tag.kind === 'tier_rules') return { ...tag, reasons: tierRulesReasons(input, assigned, ranked) };
+  const missed = evaluateBenchmarks(assigned, input).results.filter((result) => !result.met);
+  return { ...tag, reasons: missed.map((result) => result.reason) };
+}
+
+/** Every misalignment of the account with its reasons: classified first, explained only if found. */
+export function findMisalignments(input: MisalignmentInput): Misalignment[] {
+  const ranked = { ...input, tiers: rankTiers(input.tiers) };
+  return classifyMisalignments(ranked).map((tag) => explainMisalignment(ranked, tag));
 }

@@ -1,5 +1,10 @@
 import type { Rule } from '../schemas/entities.ts';
-import { type ConditionContext, type ConditionResult, evaluateCondition } from './conditions.ts';
+import {
+  type ConditionContext,
+  type ConditionResult,
+  conditionMet,
+  evaluateCondition,
+} from './conditions.ts';
 
 export interface RuleResult {
   met: boolean;
@@ -26,4 +31,11 @@ export function evaluateRule(rule: Rule, context: ConditionContext): RuleResult 
     ? [...all, ...any.filter((result) => result.met)]
     : [...all.filter((result) => !result.met), ...(anyMet ? [] : any)];
   return { met, decisive };
+}
+
+/** `evaluateRule(...).met` without evaluating every condition or writing any reason. */
+export function ruleMet(rule: Rule, context: ConditionContext): boolean {
+  const allMet = (rule.all ?? []).every((condition) => conditionMet(condition, context));
+  const any = rule.any ?? [];
+  return allMet && (any.length === 0 || any.some((condition) => conditionMet(condition, context)));
 }

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { accountRecordLink, crmBaseFromUrl, learnCrmBases, recordUrl } from '../../../lib/crm/record-url.ts';
+import {
+  accountRecordLink,
+  crmBaseFromUrl,
+  crmsNeedingBase,
+  learnCrmBases,
+  recordUrl,
+} from '../../../lib/crm/record-url.ts';
 import type { CrmRef } from '../../../lib/schemas/entities.ts';
 
 const SF_HOST = 'https://acme.lightning.force.com';
@@ -119,5 +125,29 @@ describe('learnCrmBases and accountRecordLink', () => {
   test('no ref that yields a link: no link', () => {
     expect(accountRecordLink([{ crm: 'zoho', id: 'z' }], new Map())).toBeNull();
     expect(accountRecordLink([], learnCrmBases(refs))).toBeNull();
+  });
+});
+
+describe('crmsNeedingBase', () => {
+  const own = (crm: CrmRef['crm'], id: string) => ({ crm, id, url: `https://x.example/${id}` });
+  test.each<[string, Pick<CrmRef, 'crm' | 'id' | 'url'>[], string[]]>([
+    ['no refs', [], []],
+    ['the first ref has its own URL', [own('salesforce', 'a'), { crm: 'hubspot', id: '1' }], []],
+    ['refs without URLs before one with', [{ crm: 'hubspot', id: '1' }, own('salesforce', 'a')], ['hubspot']],
+    [
+      'a URL that is not https does not count',
+      [{ crm: 'salesforce', id: 'a', url: 'http://x.example/a' }],
+      ['salesforce'],
+    ],
+    [
+      'CRMs whose links cannot be built need nothing',
+      [
+        { crm: 'zoho', id: 'z' },
+        { crm: 'salesforce', id: 'a' },
+      ],
+      ['salesforce'],
+    ],
+  ])('%s', (_name, refs, expected) => {
+    expect([...crmsNeedingBase(refs)]).toEqual(expected);
   });
 });

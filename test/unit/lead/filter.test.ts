@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ALL_ACCOUNTS, countKinds, filterBook, filterOptions, NO_OWNER } from '../../../lib/lead/filter.ts';
 import { createBookPager } from '../../../lib/lead/pager.ts';
-import type { BookFilters, LeadBook, MisalignedAccount } from '../../../lib/lead/types.ts';
+import type { BookEntry, BookFilters, LeadBook, MisalignedAccount } from '../../../lib/lead/types.ts';
 import type { MisalignmentView } from '../../../lib/panel/view-types.ts';
 
 const UNDER: MisalignmentView = { kind: 'tier_rules', direction: 'under_served', title: 'u', reasons: [] };
@@ -26,7 +26,7 @@ const BOOK: MisalignedAccount[] = [
   account('Nameless', null, { owner: MARCO, misalignments: [CRM, BENCH] }),
 ];
 
-const names = (accounts: MisalignedAccount[]) => accounts.map((a) => a.name);
+const names = (accounts: BookEntry[]) => accounts.map((a) => a.name);
 const filters = (extra: Partial<BookFilters>): BookFilters => ({ ...ALL_ACCOUNTS, ...extra });
 
 describe('filterBook', () => {
