@@ -30,7 +30,8 @@ async function cli(...args: string[]): Promise<Result> {
   }
 }
 
-describe('command line', () => {
+// Each call starts a Node process that opens embedded Postgres: seconds each on a busy machine.
+describe('command line', { timeout: 120_000 }, () => {
   let dir: string;
   let data: string;
   beforeAll(async () => {
