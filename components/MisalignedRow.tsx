@@ -1,20 +1,8 @@
 import type { CSSProperties } from 'react';
-import type { CrmName } from '@/lib/crm/types.ts';
 import { formatKeyResultValue } from '@/lib/format/values.ts';
 import type { MisalignedAccount } from '@/lib/lead/types.ts';
+import { crmLabel } from '@/lib/settings/crm-label.ts';
 import { KIND_LABELS, kindKey } from './misalignment-labels.ts';
-
-const CRM_LABELS: Record<CrmName, string> = {
-  salesforce: 'Salesforce',
-  hubspot: 'HubSpot',
-  dynamics: 'Dynamics 365',
-  pipedrive: 'Pipedrive',
-  zoho: 'Zoho CRM',
-  attio: 'Attio',
-  close: 'Close',
-  copper: 'Copper',
-  freshsales: 'Freshsales',
-};
 
 interface MisalignedRowProps {
   account: MisalignedAccount;
@@ -39,7 +27,7 @@ export function MisalignedRow({ account, style, position, total, selected, onSel
         {record ? (
           <a className="lv-row__name" href={record.url} target="_blank" rel="noopener">
             {account.name}
-            <span className="lv-visually-hidden"> (opens in {CRM_LABELS[record.crm]}, new tab)</span>
+            <span className="lv-visually-hidden"> (opens in {crmLabel(record.crm)}, new tab)</span>
           </a>
         ) : (
           <span className="lv-row__name">{account.name}</span>

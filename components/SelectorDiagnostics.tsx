@@ -2,20 +2,9 @@ import { useEffect, useState } from 'react';
 import type { SelectorDiagnostics as Diagnostics } from '@/lib/diagnostics/selector-report.ts';
 import { formatAge } from '@/lib/format/relative-time.ts';
 import type { MessageClient } from '@/lib/messages/client.ts';
+import { crmLabel } from '@/lib/settings/crm-label.ts';
 
 const REFRESH_MS = 5000;
-
-const CRM_LABELS: Record<string, string> = {
-  salesforce: 'Salesforce',
-  hubspot: 'HubSpot',
-  dynamics: 'Dynamics 365',
-  pipedrive: 'Pipedrive',
-  zoho: 'Zoho CRM',
-  attio: 'Attio',
-  close: 'Close',
-  copper: 'Copper',
-  freshsales: 'Freshsales',
-};
 
 /**
  * What the panel last managed to read on each CRM's account pages. A failed field names every
@@ -51,7 +40,7 @@ export function SelectorDiagnostics({ request }: { request: MessageClient }) {
               const hit = entry.tried.find((probe) => probe.found);
               return (
                 <tr key={`${entry.crm}:${entry.field}`} className={entry.found ? undefined : 'error'}>
-                  <td>{CRM_LABELS[entry.crm] ?? entry.crm}</td>
+                  <td>{crmLabel(entry.crm)}</td>
                   <td>{entry.field}</td>
                   <td>
                     {hit ? (
