@@ -1,3 +1,4 @@
+import { parseHttpsUrl } from './https-url.ts';
 import { DETECTORS, detectAccountPage } from './index.ts';
 import type { AccountPage, CrmName } from './types.ts';
 
@@ -37,13 +38,8 @@ export function customDomainPattern(domain: string): string {
  * such hosts, and a switched-off CRM matches nothing.
  */
 export function detectAccountPageOn(url: string, sites: CrmSites): AccountPage | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== 'https:') return null;
+  const parsed = parseHttpsUrl(url);
+  if (!parsed) return null;
   const custom = sites.customDomains.find((domain) => hostMatchesDomain(parsed.hostname, domain.host));
   let page: AccountPage | null;
   if (custom) {

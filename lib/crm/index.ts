@@ -3,6 +3,7 @@ import { close } from './close.ts';
 import { copper } from './copper.ts';
 import { dynamics } from './dynamics.ts';
 import { freshsales } from './freshsales.ts';
+import { parseHttpsUrl } from './https-url.ts';
 import { hubspot } from './hubspot.ts';
 import { pipedrive } from './pipedrive.ts';
 import { salesforce } from './salesforce.ts';
@@ -29,14 +30,8 @@ export const CRM_HOST_PATTERNS: readonly string[] = DETECTORS.flatMap((detector)
 
 /** The CRM account/company record shown at `url`, or null for any other page (lists, contacts, setup...). */
 export function detectAccountPage(url: string): AccountPage | null {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  // The CRMs are only served over https; anything else is a look-alike or a local file.
-  if (parsed.protocol !== 'https:') return null;
+  const parsed = parseHttpsUrl(url);
+  if (!parsed) return null;
   const detector = DETECTORS.find((candidate) => candidate.hostMatches(parsed.hostname));
   const recordId = detector?.detect(parsed) ?? null;
   return detector && recordId !== null ? { crm: detector.crm, recordId } : null;

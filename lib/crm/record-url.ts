@@ -1,4 +1,5 @@
 import type { CrmRef } from '../schemas/entities.ts';
+import { parseHttpsUrl } from './https-url.ts';
 import { hubspot } from './hubspot.ts';
 import { salesforce } from './salesforce.ts';
 import type { CrmName } from './types.ts';
@@ -16,22 +17,12 @@ export interface RecordLink {
 
 const HUBSPOT_PORTAL_PATH = /^\/contacts\/(\d+)(?:\/|$)/;
 
-function parseHttps(url: string | undefined): URL | null {
-  if (!url) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' ? parsed : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * The base a record URL reveals, or null when it is not a page of that CRM. Only CRMs whose record
  * URLs can be rebuilt from an id are learnt: Salesforce (the org's host) and HubSpot (host + portal).
  */
 export function crmBaseFromUrl(crm: CrmName, url: string): CrmBase | null {
-  const parsed = parseHttps(url);
+  const parsed = parseHttpsUrl(url);
   if (!parsed) return null;
   if (crm === 'salesforce' && salesforce.hostMatches(parsed.hostname)) return { origin: parsed.origin };
   if (crm === 'hubspot' && hubspot.hostMatches(parsed.hostname)) {
@@ -52,7 +43,7 @@ const BUILDERS: Partial<Record<CrmName, (id: string, base: CrmBase) => string | 
  * `javascript:` link), else one built from the CRM's base; null when neither is possible.
  */
 export function recordUrl(ref: Pick<CrmRef, 'crm' | 'id' | 'url'>, base?: CrmBase): string | null {
-  const own = parseHttps(ref.url);
+  const own = parseHttpsUrl(ref.url);
   if (own) return own.href;
   return base ? (BUILDERS[ref.crm]?.(ref.id, base) ?? null) : null;
 }
@@ -90,7 +81,7 @@ export function accountRecordLink(
 export function crmsNeedingBase(refs: readonly Pick<CrmRef, 'crm' | 'url'>[]): Set<CrmName> {
   const needed = new Set<CrmName>();
   for (const ref of refs) {
-    if (parseHttps(ref.url)) break;
+    if (parseHttpsUrl(ref.url)) break;
     if (BUILDERS[ref.crm]) needed.add(ref.crm);
   }
   return needed;
