@@ -1,9 +1,8 @@
-import { type BrowserContext, expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import { SHOWCASE } from '../../server/index.ts';
-import { crmUrls, serveCrmFixtures, serveSalesforceFixtureAt } from '../fixtures/crm/routes.ts';
-import { type DemoBackend, startDemoBackend } from './backend.ts';
-import { type ExtensionBrowser, launchWithExtension, removeProfile } from './browser.ts';
-import { connectAndSync } from './options.ts';
+import { crmUrls, serveSalesforceFixtureAt } from '../fixtures/crm/routes.ts';
+import { panel } from './panel-region.ts';
+import { closeSession, connectSession, type ExtensionSession, openSession } from './session.ts';
 import {
   grantHostPermission,
   hasHostPermission,
@@ -21,27 +20,14 @@ const SETTLE_MS = 1500;
 // Each test walks the options page and several CRM page loads: more steps than the suite's default allows for.
 test.describe.configure({ timeout: 180_000 });
 
-let backend: DemoBackend;
-let browser: ExtensionBrowser;
-let context: BrowserContext;
+let session: ExtensionSession;
 
 test.beforeEach(async () => {
-  backend = await startDemoBackend();
-  browser = await launchWithExtension();
-  context = browser.context;
-  await serveCrmFixtures(context);
-  await serveSalesforceFixtureAt(context, VANITY_HOST);
+  session = await openSession();
+  await serveSalesforceFixtureAt(session.context, VANITY_HOST);
 });
 
-test.afterEach(async () => {
-  await context.close();
-  await backend.server.close().catch(() => undefined);
-  await removeProfile(browser.profileDir);
-});
-
-function panel(page: Page): Locator {
-  return page.locator('goal-lens-panel').getByRole('region', { name: 'Goal Lens' });
-}
+test.afterEach(() => closeSession(session));
 
 async function expectNoTrace(page: Page): Promise<void> {
   await page.waitForTimeout(SETTLE_MS);
@@ -49,8 +35,8 @@ async function expectNoTrace(page: Page): Promise<void> {
 }
 
 test('a CRM switched off in the options gets no panel, and gets it back when switched on', async () => {
-  const options = await connectAndSync(context, browser.extensionId, backend.server.url, backend.token);
-  const crm = await context.newPage();
+  const options = await connectSession(session);
+  const crm = await session.context.newPage();
   await crm.goto(crmUrls.salesforceAccount(acme.salesforceId));
   await expect(panel(crm).getByRole('heading', { name: acme.name })).toBeVisible();
 
@@ -60,7 +46,7 @@ test('a CRM switched off in the options gets no panel, and gets it back when swi
   await expect(crm.locator('goal-lens-panel')).toHaveCount(0);
   await crm.reload();
   await expectNoTrace(crm);
-  const hubspot = await context.newPage();
+  const hubspot = await session.context.newPage();
   await hubspot.goto(crmUrls.hubspotCompany(acme.hubspotId));
   await expect(panel(hubspot).getByRole('heading', { name: acme.name })).toBeVisible();
 
@@ -73,8 +59,8 @@ test('a CRM switched off in the options gets no panel, and gets it back when swi
 });
 
 test('a custom Salesforce domain gets the panel once added, and loses it once removed', async () => {
-  const options = await connectAndSync(context, browser.extensionId, backend.server.url, backend.token);
-  const crm = await context.newPage();
+  const options = await connectSession(session);
+  const crm = await session.context.newPage();
   await crm.goto(vanityAccountUrl);
   await expectNoTrace(crm);
 
@@ -83,13 +69,13 @@ test('a custom Salesforce domain gets the panel once added, and loses it once re
   await options.getByRole('button', { name: 'Add domain' }).click();
   await expect(options.getByTestId('sites-notice')).toContainText('covers already');
 
-  await grantHostPermission(context, browser.extensionId, VANITY_PATTERN);
+  await grantHostPermission(session.context, session.extensionId, VANITY_PATTERN);
   await options.getByLabel('Custom domain').fill(`https://${VANITY_HOST}/`);
   await options.getByLabel('CRM on this domain').selectOption({ label: 'Salesforce' });
   await options.getByRole('button', { name: 'Add domain' }).click();
   await expect(options.getByTestId('sites-notice')).toContainText(`Added ${VANITY_HOST}`);
   await expect(options.getByTestId('custom-domain')).toContainText(`${VANITY_HOST} (Salesforce) Active`);
-  expect(await registeredMatches(context)).toEqual([VANITY_PATTERN]);
+  expect(await registeredMatches(session.context)).toEqual([VANITY_PATTERN]);
 
   await crm.reload();
   await expect(panel(crm).getByRole('heading', { name: acme.name })).toBeVisible();
@@ -105,29 +91,29 @@ test('a custom Salesforce domain gets the panel once added, and loses it once re
   await options.getByRole('button', { name: `Remove ${VANITY_HOST}` }).click();
   await expect(options.getByTestId('sites-notice')).toContainText(`Removed ${VANITY_HOST}`);
   await expect(options.getByTestId('custom-domain')).toHaveCount(0);
-  expect(await registeredMatches(context)).toEqual([]);
+  expect(await registeredMatches(session.context)).toEqual([]);
   expect(await hasHostPermission(options, VANITY_PATTERN)).toBe(false);
   await crm.goto(vanityAccountUrl);
   await expectNoTrace(crm);
 });
 
 test('a permission revoked in the browser drops the registration; allowing it again restores it', async () => {
-  const options = await connectAndSync(context, browser.extensionId, backend.server.url, backend.token);
-  await grantHostPermission(context, browser.extensionId, VANITY_PATTERN);
+  const options = await connectSession(session);
+  await grantHostPermission(session.context, session.extensionId, VANITY_PATTERN);
   await options.getByLabel('Custom domain').fill(VANITY_HOST);
   await options.getByRole('button', { name: 'Add domain' }).click();
   await expect(options.getByTestId('custom-domain')).toContainText('Active');
 
-  await revokeHostPermission(context, browser.extensionId, VANITY_PATTERN);
-  await expect.poll(() => registeredMatches(context)).toEqual([]);
-  const crm = await context.newPage();
+  await revokeHostPermission(session.context, session.extensionId, VANITY_PATTERN);
+  await expect.poll(() => registeredMatches(session.context)).toEqual([]);
+  const crm = await session.context.newPage();
   await crm.goto(vanityAccountUrl);
   await expectNoTrace(crm);
   await options.reload();
   await expect(options.getByTestId('custom-domain')).toContainText('Not allowed');
 
-  await grantHostPermission(context, browser.extensionId, VANITY_PATTERN);
-  await expect.poll(() => registeredMatches(context)).toEqual([VANITY_PATTERN]);
+  await grantHostPermission(session.context, session.extensionId, VANITY_PATTERN);
+  await expect.poll(() => registeredMatches(session.context)).toEqual([VANITY_PATTERN]);
   await crm.reload();
   await expect(panel(crm).getByRole('heading', { name: acme.name })).toBeVisible();
 });

@@ -1,37 +1,24 @@
-import { type BrowserContext, expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { checkAccount } from '../../lib/tiers/account-check.ts';
 import { demoSnapshot, SHOWCASE } from '../../server/index.ts';
-import { crmUrls, serveCrmFixtures } from '../fixtures/crm/routes.ts';
-import { type DemoBackend, startDemoBackend } from './backend.ts';
-import { type ExtensionBrowser, launchWithExtension, removeProfile } from './browser.ts';
-import { connectAndSync, optionsUrl } from './options.ts';
+import { crmUrls } from '../fixtures/crm/routes.ts';
+import { optionsUrl } from './options.ts';
+import { panel } from './panel-region.ts';
+import { closeSession, connectSession, type ExtensionSession, openSession } from './session.ts';
 
 const { acme, globex } = SHOWCASE.accounts;
 const GLOBEX_RECORD = `https://${SHOWCASE.salesforceHost}/lightning/r/Account/${globex.salesforceId}/view`;
 const UNDER_SERVED = 'Under-served: expected Tier 1 Strategic';
 const CRM_SAYS = 'CRM says Tier 1 Strategic';
 
-let backend: DemoBackend;
-let browser: ExtensionBrowser;
-let context: BrowserContext;
+let session: ExtensionSession;
 
 async function start(email: string) {
-  backend = await startDemoBackend(email);
-  browser = await launchWithExtension();
-  context = browser.context;
-  await serveCrmFixtures(context);
-  await connectAndSync(context, browser.extensionId, backend.server.url, backend.token);
+  session = await openSession(email);
+  await connectSession(session);
 }
 
-test.afterEach(async () => {
-  await context.close();
-  await backend.server.close().catch(() => undefined);
-  await removeProfile(browser.profileDir);
-});
-
-function panel(page: Page): Locator {
-  return page.locator('goal-lens-panel').getByRole('region', { name: 'Goal Lens' });
-}
+test.afterEach(() => closeSession(session));
 
 function flags(page: Page): Locator {
   return panel(page).getByRole('list', { name: 'Tier misalignment' });
@@ -61,7 +48,7 @@ function alignedAccount() {
 
 test('the panel flags a misaligned account with its reasons, reading the tier the CRM page shows', async () => {
   await start(SHOWCASE.users.csm.email);
-  const page = await context.newPage();
+  const page = await session.context.newPage();
   await page.goto(crmUrls.salesforceAccount(globex.salesforceId));
   await expect(panel(page).getByRole('heading', { name: globex.name })).toBeVisible();
 
@@ -101,8 +88,8 @@ test('the panel flags a misaligned account with its reasons, reading the tier th
   await expect(flagToggle(page, CRM_SAYS)).toBeVisible();
 
   // Another field label in the options: the page has no such field, so the synced tier counts.
-  const options = await context.newPage();
-  await options.goto(optionsUrl(browser.extensionId));
+  const options = await session.context.newPage();
+  await options.goto(optionsUrl(session.extensionId));
   await expect(options.getByLabel('CRM tier field label')).toHaveValue('Customer Tier');
   await options.getByLabel('CRM tier field label').fill('Service Tier');
   await options.getByRole('button', { name: 'Save' }).click();
@@ -114,10 +101,10 @@ test('the panel flags a misaligned account with its reasons, reading the tier th
 
 test('the lead view lists Globex, filters by kind, owner and tier, and its link opens the record', async () => {
   await start(SHOWCASE.users.lead.email);
-  const view = await context.newPage();
+  const view = await session.context.newPage();
   // About as wide as Chrome's side panel.
   await view.setViewportSize({ width: 420, height: 860 });
-  await view.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+  await view.goto(`chrome-extension://${session.extensionId}/sidepanel.html`);
   const summary = view.getByTestId('book-summary');
   await expect(summary).toHaveText(/^\d+ of 200 accounts misaligned$/);
   const total = Number((await summary.textContent())?.split(' ')[0]);
@@ -158,7 +145,7 @@ test('the lead view lists Globex, filters by kind, owner and tier, and its link 
   await expect(link).toHaveAttribute('href', GLOBEX_RECORD);
   await expect(link).toHaveAttribute('target', '_blank');
   await expect(link).toHaveAttribute('rel', 'noopener');
-  const [record] = await Promise.all([context.waitForEvent('page'), link.click()]);
+  const [record] = await Promise.all([session.context.waitForEvent('page'), link.click()]);
   await expect(record).toHaveURL(GLOBEX_RECORD);
   await expect(panel(record).getByRole('heading', { name: globex.name })).toBeVisible();
   await expect(flagToggle(record, UNDER_SERVED)).toBeVisible();
@@ -166,12 +153,12 @@ test('the lead view lists Globex, filters by kind, owner and tier, and its link 
 
 test('a CSM is told the book view is for leads; the popup opens the side panel', async () => {
   await start(SHOWCASE.users.csm.email);
-  const view = await context.newPage();
-  await view.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+  const view = await session.context.newPage();
+  await view.goto(`chrome-extension://${session.extensionId}/sidepanel.html`);
   await expect(view.getByRole('alert')).toHaveText('Only leads see the book view.');
   await expect(view.getByTestId('misaligned-account')).toHaveCount(0);
 
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  const popup = await session.context.newPage();
+  await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
   await expect(popup.getByRole('button', { name: 'Misaligned accounts' })).toBeVisible();
 });

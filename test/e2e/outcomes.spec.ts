@@ -6,14 +6,11 @@ import { createToken, type RunningServer, SHOWCASE, startServer } from '../../se
 import { crmUrls, serveCrmFixtures } from '../fixtures/crm/routes.ts';
 import { launchWithExtension, removeProfile } from './browser.ts';
 import { connectAndSync } from './options.ts';
+import { panel } from './panel-region.ts';
 
 const { acme } = SHOWCASE.accounts;
 const EXPANSION = 'Acme expansion ARR signed';
 const QBRS = 'QBRs held with Tier 1 accounts';
-
-function panel(page: Page): Locator {
-  return page.locator('goal-lens-panel').getByRole('region', { name: 'Goal Lens' });
-}
 
 function keyResult(page: Page, title: string): Locator {
   return panel(page).getByTestId('key-result').filter({ hasText: title });

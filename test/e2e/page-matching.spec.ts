@@ -1,46 +1,28 @@
-import { type BrowserContext, expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { Snapshot } from '../../lib/schemas/api.ts';
 import { demoSnapshot, importSnapshot, SHOWCASE } from '../../server/index.ts';
-import {
-  crmUrls,
-  DYNAMICS_FIXTURE_RECORDS,
-  REDESIGNED_DYNAMICS_HOST,
-  serveCrmFixtures,
-} from '../fixtures/crm/routes.ts';
-import { type DemoBackend, startDemoBackend } from './backend.ts';
-import { type ExtensionBrowser, launchWithExtension, removeProfile } from './browser.ts';
-import { connectAndSync, optionsUrl } from './options.ts';
+import { crmUrls, DYNAMICS_FIXTURE_RECORDS, REDESIGNED_DYNAMICS_HOST } from '../fixtures/crm/routes.ts';
+import { optionsUrl } from './options.ts';
+import { panel } from './panel-region.ts';
+import { closeSession, connectSession, type ExtensionSession, openSession } from './session.ts';
 
 const { acme, globex, initech } = SHOWCASE.accounts;
 
-let backend: DemoBackend;
-let browser: ExtensionBrowser;
-let context: BrowserContext;
+let session: ExtensionSession;
 
 test.beforeEach(async () => {
-  backend = await startDemoBackend();
-  browser = await launchWithExtension();
-  context = browser.context;
-  await serveCrmFixtures(context);
+  session = await openSession();
 });
 
-test.afterEach(async () => {
-  await context.close();
-  await backend.server.close().catch(() => undefined);
-  await removeProfile(browser.profileDir);
-});
-
-function panel(page: Page): Locator {
-  return page.locator('goal-lens-panel').getByRole('region', { name: 'Goal Lens' });
-}
+test.afterEach(() => closeSession(session));
 
 function siteMap(page: Page): Locator {
   return page.getByRole('navigation', { name: 'Site map' });
 }
 
 test('Dynamics 365: the panel follows the app from a linked account to others matched by website and name, a list and back', async () => {
-  await connectAndSync(context, browser.extensionId, backend.server.url, backend.token);
-  const page = await context.newPage();
+  await connectSession(session);
+  const page = await session.context.newPage();
   await page.goto(crmUrls.dynamicsAccount(DYNAMICS_FIXTURE_RECORDS.acme));
   const region = panel(page);
   await expect(region.getByRole('heading', { name: acme.name })).toBeVisible();
@@ -79,12 +61,12 @@ test('Dynamics 365: the panel follows the app from a linked account to others ma
 test('two accounts with the page’s website: none is shown, and the panel says why', async () => {
   const base = demoSnapshot().accounts.find((a) => a.id === globex.id);
   if (!base) throw new Error('the demo data lost Globex');
-  await importSnapshot(backend.server.db, {
+  await importSnapshot(session.backend.server.db, {
     ...Snapshot.parse({}),
     accounts: [{ ...base, id: 'acc-globex-emea', name: 'Globex EMEA', crmRefs: [] }],
   });
-  await connectAndSync(context, browser.extensionId, backend.server.url, backend.token);
-  const page = await context.newPage();
+  await connectSession(session);
+  const page = await session.context.newPage();
   await page.goto(crmUrls.dynamicsAccount(DYNAMICS_FIXTURE_RECORDS.globex));
   await expect(panel(page).getByTestId('ambiguous-match')).toContainText(
     '2 Goal Lens accounts match the website globex.example.com, so none is shown.',
@@ -93,9 +75,9 @@ test('two accounts with the page’s website: none is shown, and the panel says 
 });
 
 test('a redesigned CRM page still gets its panel, and the options page names the selectors that failed', async () => {
-  const options = await connectAndSync(context, browser.extensionId, backend.server.url, backend.token);
+  const options = await connectSession(session);
   const errors: Error[] = [];
-  const page = await context.newPage();
+  const page = await session.context.newPage();
   page.on('pageerror', (error) => errors.push(error));
   await page.goto(crmUrls.dynamicsAccount(DYNAMICS_FIXTURE_RECORDS.acme, REDESIGNED_DYNAMICS_HOST));
   await expect(page.locator('[data-lp-id="record-title"]')).toHaveText(acme.name);
@@ -110,7 +92,7 @@ test('a redesigned CRM page still gets its panel, and the options page names the
   await expect(panel(page).getByTestId('not-in-goal-lens')).toBeVisible();
   expect(errors).toEqual([]);
 
-  await options.goto(optionsUrl(browser.extensionId));
+  await options.goto(optionsUrl(session.extensionId));
   const table = options.getByTestId('selector-diagnostics');
   const website = table.getByRole('row').filter({ hasText: 'Dynamics 365' }).filter({ hasText: 'website' });
   await expect(website).toContainText('Not found. Tried:');

@@ -1,48 +1,35 @@
-import { type BrowserContext, expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, type Locator, type Page, test } from '@playwright/test';
 import { Snapshot } from '../../lib/schemas/api.ts';
 import { demoSnapshot, importSnapshot, SHOWCASE } from '../../server/index.ts';
-import { crmUrls, serveCrmFixtures } from '../fixtures/crm/routes.ts';
-import { type DemoBackend, startDemoBackend } from './backend.ts';
-import { type ExtensionBrowser, launchWithExtension, removeProfile } from './browser.ts';
-import { connectAndSync, optionsUrl } from './options.ts';
+import { crmUrls } from '../fixtures/crm/routes.ts';
+import { optionsUrl } from './options.ts';
+import { panel } from './panel-region.ts';
+import { closeSession, connectSession, type ExtensionSession, openSession } from './session.ts';
 
 const { acme, globex } = SHOWCASE.accounts;
 const emptySnapshot = Snapshot.parse({});
 
-let backend: DemoBackend;
-let browser: ExtensionBrowser;
-let context: BrowserContext;
+let session: ExtensionSession;
 
 test.beforeEach(async () => {
-  backend = await startDemoBackend();
-  browser = await launchWithExtension();
-  context = browser.context;
-  await serveCrmFixtures(context);
+  session = await openSession();
 });
 
-test.afterEach(async () => {
-  await context.close();
-  await backend.server.close().catch(() => undefined);
-  await removeProfile(browser.profileDir);
-});
-
-function panel(page: Page): Locator {
-  return page.locator('goal-lens-panel').getByRole('region', { name: 'Goal Lens' });
-}
+test.afterEach(() => closeSession(session));
 
 function globalNav(page: Page): Locator {
   return page.getByRole('navigation', { name: 'Global' });
 }
 
 test('options: test connection names the user, sync fills the cache', async () => {
-  const options = await context.newPage();
-  await options.goto(optionsUrl(browser.extensionId));
-  await options.getByLabel('Backend URL').fill(backend.server.url);
+  const options = await session.context.newPage();
+  await options.goto(optionsUrl(session.extensionId));
+  await options.getByLabel('Backend URL').fill(session.backend.server.url);
   await options.getByLabel('API token').fill('not-a-real-token');
   await options.getByRole('button', { name: 'Test connection' }).click();
   await expect(options.getByTestId('notice')).toContainText('refused the API token (401)');
 
-  await options.getByLabel('API token').fill(backend.token);
+  await options.getByLabel('API token').fill(session.backend.token);
   await options.getByRole('button', { name: 'Test connection' }).click();
   await expect(options.getByTestId('notice')).toHaveText(`Connected as ${SHOWCASE.users.lead.name} (lead).`);
 
@@ -56,8 +43,8 @@ test('options: test connection names the user, sync fills the cache', async () =
 });
 
 test('Salesforce account page shows tier, key results and health', async () => {
-  await connectAndSync(context, browser.extensionId, backend.server.url, backend.token);
-  const page = await context.newPage();
+  await connectSession(session);
+  const page = await session.context.newPage();
   await page.goto(crmUrls.salesforceAccount(acme.salesforceId));
   const region = panel(page);
   await expect(region.getByRole('heading', { name: acme.name })).toBeVisible();
@@ -75,8 +62,8 @@ test('Salesforce account page shows tier, key results and health', async () => {
 });
 
 test('15-char Salesforce ids and HubSpot company pages find the same accounts', async () => {
-  await connectAndSync(context, browser.extensionId, backend.server.url, backend.token);
-  const page = await context.newPage();
+  await connectSession(session);
+  const page = await session.context.newPage();
   await page.goto(crmUrls.salesforceAccount(acme.salesforceId.slice(0, 15)));
   await expect(panel(page).getByRole('heading', { name: acme.name })).toBeVisible();
 
@@ -87,8 +74,8 @@ test('15-char Salesforce ids and HubSpot company pages find the same accounts', 
 });
 
 test('in-app navigation follows the CRM: another account, a contact, back to an account', async () => {
-  await connectAndSync(context, browser.extensionId, backend.server.url, backend.token);
-  const page = await context.newPage();
+  await connectSession(session);
+  const page = await session.context.newPage();
   await page.goto(crmUrls.salesforceAccount(acme.salesforceId));
   await expect(panel(page).getByRole('heading', { name: acme.name })).toBeVisible();
   const loads = await page.evaluate(() => performance.getEntriesByType('navigation').length);
@@ -114,8 +101,8 @@ test('in-app navigation follows the CRM: another account, a contact, back to an 
 });
 
 test('an account that is not in Goal Lens shows a quiet note, and non-account pages get no panel', async () => {
-  await connectAndSync(context, browser.extensionId, backend.server.url, backend.token);
-  const page = await context.newPage();
+  await connectSession(session);
+  const page = await session.context.newPage();
   await page.goto(crmUrls.salesforceAccount(SHOWCASE.unknownSalesforceId));
   await expect(panel(page).getByTestId('not-in-goal-lens')).toHaveText('This account is not in Goal Lens.');
   await expect(panel(page).getByRole('alert')).toHaveCount(0);
@@ -132,8 +119,8 @@ test('an account that is not in Goal Lens shows a quiet note, and non-account pa
 });
 
 test('the panel collapses, is keyboard reachable, and remembers it across pages', async () => {
-  await connectAndSync(context, browser.extensionId, backend.server.url, backend.token);
-  const page = await context.newPage();
+  await connectSession(session);
+  const page = await session.context.newPage();
   await page.goto(crmUrls.salesforceAccount(acme.salesforceId));
   const toggle = panel(page).getByRole('button', { name: /Goal Lens panel/ });
   await expect(toggle).toHaveAttribute('aria-expanded', 'true');
@@ -154,13 +141,13 @@ test('the panel collapses, is keyboard reachable, and remembers it across pages'
 });
 
 test('offline: with the backend stopped the panel shows cached data and its age', async () => {
-  const options = await connectAndSync(context, browser.extensionId, backend.server.url, backend.token);
-  await backend.server.close();
+  const options = await connectSession(session);
+  await session.backend.server.close();
 
   await options.getByRole('button', { name: 'Sync now' }).click();
   await expect(options.getByTestId('notice')).toContainText('Cannot reach the backend');
 
-  const page = await context.newPage();
+  const page = await session.context.newPage();
   await page.goto(crmUrls.salesforceAccount(acme.salesforceId));
   const region = panel(page);
   await expect(region.getByRole('heading', { name: acme.name })).toBeVisible();
@@ -170,15 +157,15 @@ test('offline: with the backend stopped the panel shows cached data and its age'
 });
 
 test('an invalid record from the backend keeps its last good version and says what was wrong', async () => {
-  const options = await connectAndSync(context, browser.extensionId, backend.server.url, backend.token);
+  const options = await connectSession(session);
   const renamed = demoSnapshot().accounts.find((a) => a.id === globex.id);
   if (!renamed) throw new Error('the demo data lost Globex');
-  await importSnapshot(backend.server.db, {
+  await importSnapshot(session.backend.server.db, {
     ...emptySnapshot,
     accounts: [{ ...renamed, name: 'Globex Holdings' }],
   });
   // A backend bug: Acme's feed entry now carries a tier id of the wrong type.
-  await backend.server.db.query(
+  await session.backend.server.db.query(
     `UPDATE changes SET data = jsonb_set(data, '{tierId}', '42'), seq = nextval('change_seq')
      WHERE type = 'account' AND entity_id = $1`,
     [acme.id],
@@ -187,7 +174,7 @@ test('an invalid record from the backend keeps its last good version and says wh
   await options.getByRole('button', { name: 'Sync now' }).click();
   await expect(options.getByTestId('sync-status')).toContainText(`account ${acme.id} — tierId:`);
 
-  const page = await context.newPage();
+  const page = await session.context.newPage();
   await page.goto(crmUrls.hubspotCompany(globex.hubspotId));
   await expect(panel(page).getByRole('heading', { name: 'Globex Holdings' })).toBeVisible();
   await page.goto(crmUrls.salesforceAccount(acme.salesforceId));
@@ -200,7 +187,7 @@ test('a hostile account name renders as text, never as markup', async () => {
   const hostile = '<img src=x onerror="window.__pwned=1">Evil & Co <script>window.__pwned=2</script>';
   const base = demoSnapshot().accounts.find((a) => a.id === acme.id);
   if (!base) throw new Error('the demo data lost Acme');
-  await importSnapshot(backend.server.db, {
+  await importSnapshot(session.backend.server.db, {
     ...emptySnapshot,
     accounts: [
       {
@@ -211,8 +198,8 @@ test('a hostile account name renders as text, never as markup', async () => {
       },
     ],
   });
-  await connectAndSync(context, browser.extensionId, backend.server.url, backend.token);
-  const page = await context.newPage();
+  await connectSession(session);
+  const page = await session.context.newPage();
   await page.goto(crmUrls.salesforceAccount(SHOWCASE.unknownSalesforceId));
   await expect(panel(page).getByRole('heading', { level: 2 })).toHaveText(hostile);
   expect(await page.locator('goal-lens-panel').locator('img, script').count()).toBe(0);
