@@ -1,25 +1,19 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError, ChangesResponse } from '../../lib/schemas/index.ts';
-import type { Db } from '../../server/db/types.ts';
 import { decodeCursor, encodeCursor } from '../../server/feed/cursor.ts';
 import { importSnapshot } from '../../server/import.ts';
 import { putEntities } from '../../server/store/put.ts';
 import { BACKENDS } from './backends.ts';
 import { idsOf, newSync, pull } from './feed-client.ts';
-import { account, type Harness, harness, metric, smallSnapshot } from './fixtures.ts';
+import { account, metric, smallSnapshot } from './fixtures.ts';
+import { suiteHarness } from './suite-harness.ts';
 
 /** 6 users, 1 tier, 1 objective, 1 KR, 2 definitions, 8 accounts, 16 metrics. */
 const TOTAL_ROWS = 35;
 
 describe.each(BACKENDS)('change feed on $name', (backend) => {
-  let db: Db;
-  let h: Harness;
-  beforeAll(async () => {
-    db = await backend.open();
-    h = await harness(db);
-  });
-  afterAll(() => db.close());
+  const h = suiteHarness(backend);
 
   const key = (change: { type: string; id: string }) => `${change.type}:${change.id}`;
 
@@ -57,12 +51,12 @@ describe.each(BACKENDS)('change feed on $name', (backend) => {
     await pull(h, 'lead', sync);
     expect(await pull(h, 'lead', sync)).toEqual([]);
 
-    const summary = await importSnapshot(db, smallSnapshot());
+    const summary = await importSnapshot(h.db, smallSnapshot());
     expect(Object.values(summary.counts).every((count) => count.changed === 0)).toBe(true);
     expect(await pull(h, 'lead', sync)).toEqual([]);
 
-    await putEntities(db, 'account', [account('a1', 'u-east', { name: 'Renamed Inc.' })]);
-    await putEntities(db, 'metric', [metric('a3', 'nps', 55)]);
+    await putEntities(h.db, 'account', [account('a1', 'u-east', { name: 'Renamed Inc.' })]);
+    await putEntities(h.db, 'metric', [metric('a3', 'nps', 55)]);
     const changes = await pull(h, 'lead', sync);
     expect(changes.map(key)).toEqual(['account:a1', 'metric:a3:nps']);
     expect(sync.cache.get('account:a1')).toMatchObject({ id: 'a1', name: 'Renamed Inc.' });
@@ -82,7 +76,7 @@ describe.each(BACKENDS)('change feed on $name', (backend) => {
     const east = newSync();
     await pull(h, 'east', east);
     const before = decodeCursor(east.cursor ?? '')?.seq ?? -1;
-    await putEntities(db, 'account', [account('w2', 'u-west', { name: 'West only' })]);
+    await putEntities(h.db, 'account', [account('w2', 'u-west', { name: 'West only' })]);
     expect(await pull(h, 'east', east)).toEqual([]);
     expect(decodeCursor(east.cursor ?? '')?.seq).toBeGreaterThan(before);
   });

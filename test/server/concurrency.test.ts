@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../server/db/types.ts';
+import { describe, expect, it } from 'vitest';
 import { putEntities } from '../../server/store/put.ts';
 import { BACKENDS } from './backends.ts';
 import { newSync, pull } from './feed-client.ts';
-import { type Harness, harness } from './fixtures.ts';
+import { suiteHarness } from './suite-harness.ts';
 
 const OBJECTIVE = {
   title: 'Grow',
@@ -13,13 +12,7 @@ const OBJECTIVE = {
 } as const;
 
 describe.each(BACKENDS)('concurrent writers on $name', (backend) => {
-  let db: Db;
-  let h: Harness;
-  beforeAll(async () => {
-    db = await backend.open();
-    h = await harness(db);
-  });
-  afterAll(() => db.close());
+  const h = suiteHarness(backend);
 
   it('never lets a polling reader skip a change committed by a slower writer', async () => {
     const sync = newSync();
@@ -35,7 +28,7 @@ describe.each(BACKENDS)('concurrent writers on $name', (backend) => {
         const written: string[] = [];
         for (let round = 0; round < 15; round++) {
           const id = `o-${writer}-${round}`;
-          await putEntities(db, 'objective', [{ ...OBJECTIVE, id }]);
+          await putEntities(h.db, 'objective', [{ ...OBJECTIVE, id }]);
           written.push(id);
         }
         return written;

@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError, MeResponse } from '../../lib/schemas/index.ts';
 import { createApp } from '../../server/app.ts';
 import type { Db } from '../../server/db/types.ts';
 import { startServer } from '../../server/start.ts';
 import { BACKENDS } from './backends.ts';
-import { type Harness, harness, USERS } from './fixtures.ts';
+import { USERS } from './fixtures.ts';
+import { suiteHarness } from './suite-harness.ts';
 
 describe.each(BACKENDS)('HTTP contract on $name', (backend) => {
-  let db: Db;
-  let h: Harness;
-  beforeAll(async () => {
-    db = await backend.open();
-    h = await harness(db);
-  });
-  afterAll(() => db.close());
+  const h = suiteHarness(backend);
 
   it('answers /healthz without a token', async () => {
     const response = await h.app.request('/healthz');
@@ -78,7 +73,7 @@ describe.each(BACKENDS)('HTTP contract on $name', (backend) => {
   });
 
   it('answers 413 for a body over the limit', async () => {
-    const small = createApp(db, { maxBodyBytes: 64 });
+    const small = createApp(h.db, { maxBodyBytes: 64 });
     const response = await small.request('/v1/outcomes', {
       method: 'POST',
       headers: { Authorization: `Bearer ${h.tokens.lead}`, 'Content-Type': 'application/json' },
@@ -90,7 +85,7 @@ describe.each(BACKENDS)('HTTP contract on $name', (backend) => {
 
   it('hides internal errors behind a generic 500', async () => {
     const logged: unknown[] = [];
-    const broken: Db = { ...db, query: () => Promise.reject(new Error('disk on fire')) };
+    const broken: Db = { ...h.db, query: () => Promise.reject(new Error('disk on fire')) };
     const app = createApp(broken, { logError: (error) => logged.push(error) });
     const response = await app.request('/v1/me', { headers: { Authorization: `Bearer ${h.tokens.lead}` } });
     expect(response.status).toBe(500);
@@ -99,7 +94,7 @@ describe.each(BACKENDS)('HTTP contract on $name', (backend) => {
   });
 
   it('serves the same contract over a real socket', async () => {
-    const server = await startServer({ port: 0, db });
+    const server = await startServer({ port: 0, db: h.db });
     try {
       expect(server.port).toBeGreaterThan(0);
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
@@ -111,6 +106,6 @@ describe.each(BACKENDS)('HTTP contract on $name', (backend) => {
       await server.close();
     }
     // The caller's database stays open after the server closes.
-    expect(await db.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    expect(await h.db.query('SELECT 1 AS one')).toEqual([{ one: 1 }]);
   });
 });

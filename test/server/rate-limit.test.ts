@@ -1,27 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../lib/schemas/index.ts';
 import { createApp } from '../../server/app.ts';
 import { createToken } from '../../server/auth/tokens.ts';
-import type { Db } from '../../server/db/types.ts';
 import { DEFAULT_RATE_LIMIT, TokenBuckets } from '../../server/limit/token-bucket.ts';
 import { BACKENDS } from './backends.ts';
-import { type Harness, harness, USERS } from './fixtures.ts';
+import { USERS } from './fixtures.ts';
+import { suiteHarness } from './suite-harness.ts';
 
 const LIMIT = { requests: 3, windowSeconds: 60 };
 
 describe.each(BACKENDS)('rate limit per token on $name', (backend) => {
-  let db: Db;
-  let h: Harness;
-  beforeAll(async () => {
-    db = await backend.open();
-    h = await harness(db);
-  });
-  afterAll(() => db.close());
+  const h = suiteHarness(backend);
 
   /** The real app with a small limit and a clock the test moves. */
   function limitedApp() {
     const clock = { ms: Date.parse('2026-11-24T00:00:00Z') };
-    const app = createApp(db, { rateLimit: LIMIT, now: () => clock.ms, logError: () => {} });
+    const app = createApp(h.db, { rateLimit: LIMIT, now: () => clock.ms, logError: () => {} });
     const get = (path: string, token: string) =>
       app.request(path, { headers: { Authorization: `Bearer ${token}` } });
     return { app, clock, get };
@@ -46,7 +40,7 @@ describe.each(BACKENDS)('rate limit per token on $name', (backend) => {
     for (let i = 0; i <= LIMIT.requests; i++) await get('/v1/me', h.tokens.lead);
     expect((await get('/v1/me', h.tokens.lead)).status).toBe(429);
     expect((await get('/v1/me', h.tokens.east)).status).toBe(200);
-    const second = await createToken(db, USERS.lead.email);
+    const second = await createToken(h.db, USERS.lead.email);
     expect((await get('/v1/me', second)).status).toBe(200);
   });
 
@@ -77,8 +71,8 @@ describe.each(BACKENDS)('rate limit per token on $name', (backend) => {
 
   it('is on by default and can be switched off', async () => {
     const frozen = () => 0;
-    const off = createApp(db, { rateLimit: 'off', now: frozen });
-    const byDefault = createApp(db, { now: frozen });
+    const off = createApp(h.db, { rateLimit: 'off', now: frozen });
+    const byDefault = createApp(h.db, { now: frozen });
     const statuses = async (app: ReturnType<typeof createApp>) => {
       const seen: number[] = [];
       for (let i = 0; i <= DEFAULT_RATE_LIMIT.requests; i++) {

@@ -1,27 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../lib/schemas/index.ts';
-import type { Db } from '../../server/db/types.ts';
 import { pruneTombstones } from '../../server/feed/prune.ts';
 import { deleteEntities } from '../../server/store/delete.ts';
 import { BACKENDS } from './backends.ts';
 import { idsOf, newSync, pull } from './feed-client.ts';
-import { type Harness, harness } from './fixtures.ts';
+import { suiteHarness } from './suite-harness.ts';
 
 describe.each(BACKENDS)('tombstones on $name', (backend) => {
-  let db: Db;
-  let h: Harness;
-  beforeAll(async () => {
-    db = await backend.open();
-    h = await harness(db);
-  });
-  afterAll(() => db.close());
+  const h = suiteHarness(backend);
 
   it('turns deletes into tombstones, for the account and its metrics', async () => {
     const sync = newSync();
     await pull(h, 'lead', sync);
     expect(sync.cache.has('account:a2')).toBe(true);
 
-    expect(await deleteEntities(db, 'account', ['a2', 'missing'])).toEqual(['a2']);
+    expect(await deleteEntities(h.db, 'account', ['a2', 'missing'])).toEqual(['a2']);
     const changes = await pull(h, 'lead', sync);
     expect(idsOf(changes, 'account', 'delete')).toEqual(['a2']);
     expect(idsOf(changes, 'metric', 'delete')).toEqual(['a2:nps', 'a2:p1']);
@@ -39,15 +32,15 @@ describe.each(BACKENDS)('tombstones on $name', (backend) => {
   it('expires cursors that predate pruned tombstones with 410, and only those', async () => {
     const behind = newSync();
     await pull(h, 'lead', behind);
-    await deleteEntities(db, 'account', ['a3']);
+    await deleteEntities(h.db, 'account', ['a3']);
     const current = newSync();
     await pull(h, 'lead', current);
 
     // Not old enough yet: nothing is pruned and every cursor still works.
-    expect((await pruneTombstones(db, 30)).deleted).toBe(0);
+    expect((await pruneTombstones(h.db, 30)).deleted).toBe(0);
     expect((await h.get(`/v1/changes?cursor=${behind.cursor}`)).status).toBe(200);
 
-    const pruned = await pruneTombstones(db, 0);
+    const pruned = await pruneTombstones(h.db, 0);
     expect(pruned.deleted).toBeGreaterThanOrEqual(3);
     const response = await h.get(`/v1/changes?cursor=${behind.cursor}`);
     expect(response.status).toBe(410);
