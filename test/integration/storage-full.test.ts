@@ -16,6 +16,7 @@ import {
   type RunningServer,
   startServer,
 } from '../../server/index.ts';
+import { GROW, NPS, QBRS } from '../server/fixtures.ts';
 
 const AT = '2026-11-01T00:00:00.000Z';
 function snapshot(accountName: string, nps: number): Snapshot {
@@ -40,35 +41,9 @@ function snapshot(accountName: string, nps: number): Snapshot {
         updatedAt: AT,
       },
     ],
-    objectives: [
-      { id: 'o1', title: 'Grow', level: 'company', periodStart: '2026-10-01', periodEnd: '2026-12-31' },
-    ],
-    keyResults: [
-      {
-        id: 'kr1',
-        objectiveId: 'o1',
-        title: 'QBRs',
-        unit: 'count',
-        direction: 'increase',
-        start: 0,
-        target: 10,
-        current: 2,
-        scope: { tierIds: ['t1'] },
-        updatedAt: AT,
-      },
-    ],
-    metricDefinitions: [
-      {
-        key: 'nps',
-        label: 'NPS',
-        perspective: 'customer',
-        unit: 'score',
-        direction: 'higher_is_better',
-        good: 40,
-        warn: 10,
-        weight: 1,
-      },
-    ],
+    objectives: [{ ...GROW }],
+    keyResults: [{ ...QBRS }],
+    metricDefinitions: [{ ...NPS }],
     metrics: [{ accountId: 'a1', key: 'nps', value: nps, asOf: AT, history: [{ at: AT, value: nps }] }],
   };
 }
@@ -132,7 +107,7 @@ describe('browser storage full', () => {
   });
   afterEach(() => db.delete());
 
-  const log = () => logOutcome(db, { keyResultId: 'kr1', accountId: 'a1' }, 'u-lead', new Date());
+  const log = () => logOutcome(db, { keyResultId: QBRS.id, accountId: 'a1' }, 'u-lead', new Date());
 
   test('a sync that cannot be stored changes nothing, keeps the outbox, and says storage is full', async () => {
     const queued = await log();

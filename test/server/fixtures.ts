@@ -1,4 +1,11 @@
-import type { Account, Metric, Snapshot } from '../../lib/schemas/index.ts';
+import type {
+  Account,
+  KeyResult,
+  Metric,
+  MetricDefinition,
+  Objective,
+  Snapshot,
+} from '../../lib/schemas/index.ts';
 import { createApp } from '../../server/app.ts';
 import { createToken } from '../../server/auth/tokens.ts';
 import type { Db } from '../../server/db/types.ts';
@@ -32,6 +39,40 @@ export function metric(accountId: string, key: string, value: number): Metric {
   return { accountId, key, value, asOf: AT };
 }
 
+/** The company objective of the fixture snapshots; spread it, so no test changes another's. */
+export const GROW: Objective = {
+  id: 'o1',
+  title: 'Grow',
+  level: 'company',
+  periodStart: '2026-10-01',
+  periodEnd: '2026-12-31',
+};
+
+/** Its one key result, scoped to Tier 1. */
+export const QBRS: KeyResult = {
+  id: 'k1',
+  objectiveId: 'o1',
+  title: 'QBRs',
+  unit: 'count',
+  direction: 'increase',
+  start: 0,
+  target: 10,
+  current: 2,
+  scope: { tierIds: ['t1'] },
+  updatedAt: AT,
+};
+
+export const NPS: MetricDefinition = {
+  key: 'nps',
+  label: 'NPS',
+  perspective: 'customer',
+  unit: 'score',
+  direction: 'higher_is_better',
+  good: 40,
+  warn: 10,
+  weight: 1,
+};
+
 /** East owns a1–a4, west owns w1–w3, nobody owns n1; every account has two metrics. */
 export function smallSnapshot(): Snapshot {
   const accounts = [
@@ -43,34 +84,10 @@ export function smallSnapshot(): Snapshot {
     users: Object.values(USERS).map((user) => ({ ...user })),
     tiers: [{ id: 't1', name: 'Tier 1', rank: 1, criteria: {}, benchmarks: [] }],
     accounts,
-    objectives: [
-      { id: 'o1', title: 'Grow', level: 'company', periodStart: '2026-10-01', periodEnd: '2026-12-31' },
-    ],
-    keyResults: [
-      {
-        id: 'k1',
-        objectiveId: 'o1',
-        title: 'QBRs',
-        unit: 'count',
-        direction: 'increase',
-        start: 0,
-        target: 10,
-        current: 2,
-        scope: { tierIds: ['t1'] },
-        updatedAt: AT,
-      },
-    ],
+    objectives: [{ ...GROW }],
+    keyResults: [{ ...QBRS }],
     metricDefinitions: [
-      {
-        key: 'nps',
-        label: 'NPS',
-        perspective: 'customer',
-        unit: 'score',
-        direction: 'higher_is_better',
-        good: 40,
-        warn: 10,
-        weight: 1,
-      },
+      { ...NPS },
       {
         key: 'p1',
         label: 'P1s',
