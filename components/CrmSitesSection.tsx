@@ -9,36 +9,17 @@ import { CrmToggles } from './CrmToggles.tsx';
 import { CustomDomainForm } from './CustomDomainForm.tsx';
 import { CustomDomainList } from './CustomDomainList.tsx';
 import { PolicyNote } from './PolicyNote.tsx';
-
-type Notice = { kind: 'ok' | 'error'; text: string } | null;
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+import { errorText, useNoticedAction } from './useNoticedAction.ts';
 
 /** The options page's CRMs: which ones Goal Lens runs on, and the custom domains they live on. */
 export function CrmSitesSection({ request }: { request: MessageClient }) {
   const [view, setView] = useState<CrmSitesView | null>(null);
-  const [notice, setNotice] = useState<Notice>(null);
-  const [busy, setBusy] = useState(false);
+  const { notice, setNotice, busy, act } = useNoticedAction();
 
   const refresh = useCallback(() => request('sites/get', {}).then(setView), [request]);
   useEffect(() => {
     void refresh();
   }, [refresh]);
-
-  /** `work` starts before the first await, so a permission prompt in it still counts as the user's click. */
-  async function act(work: () => Promise<string>) {
-    setBusy(true);
-    setNotice(null);
-    try {
-      setNotice({ kind: 'ok', text: await work() });
-    } catch (error) {
-      setNotice({ kind: 'error', text: message(error) });
-    } finally {
-      setBusy(false);
-    }
-  }
 
   if (!view) return null;
   const domainsLocked = view.locked.includes('customDomains');
@@ -62,7 +43,7 @@ export function CrmSitesSection({ request }: { request: MessageClient }) {
     try {
       domain = normaliseCustomDomain(host, crm, view.customDomains);
     } catch (error) {
-      setNotice({ kind: 'error', text: message(error) });
+      setNotice({ kind: 'error', text: errorText(error) });
       return;
     }
     void act(async () => {

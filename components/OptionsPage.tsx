@@ -7,8 +7,7 @@ import { CrmSitesSection } from './CrmSitesSection.tsx';
 import { PolicyDiagnostics, PolicyNote, SsoHint } from './PolicyNote.tsx';
 import { SelectorDiagnostics } from './SelectorDiagnostics.tsx';
 import { SyncStatusView } from './SyncStatusView.tsx';
-
-type Notice = { kind: 'ok' | 'error'; text: string } | null;
+import { useNoticedAction } from './useNoticedAction.ts';
 
 const STATUS_REFRESH_MS = 3000;
 
@@ -19,8 +18,7 @@ export function OptionsPage({ request }: { request: MessageClient }) {
   const [interval, setInterval_] = useState(15);
   const [crmTierLabel, setCrmTierLabel] = useState(DEFAULT_CRM_TIER_LABEL);
   const [status, setStatus] = useState<SyncStatus | null>(null);
-  const [notice, setNotice] = useState<Notice>(null);
-  const [busy, setBusy] = useState(false);
+  const { notice, busy, act: run } = useNoticedAction();
 
   const refreshStatus = useCallback(() => request('sync/status', {}).then(setStatus), [request]);
 
@@ -38,18 +36,8 @@ export function OptionsPage({ request }: { request: MessageClient }) {
     return () => clearInterval(timer);
   }, [request, refreshStatus]);
 
-  async function act(work: () => Promise<string>) {
-    setBusy(true);
-    setNotice(null);
-    try {
-      setNotice({ kind: 'ok', text: await work() });
-    } catch (error) {
-      setNotice({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
-    } finally {
-      setBusy(false);
-      void refreshStatus();
-    }
-  }
+  // Whatever an action did, the sync status may have moved with it.
+  const act = (work: () => Promise<string>) => run(work).finally(() => void refreshStatus());
 
   const save = (event?: FormEvent) => {
     event?.preventDefault();
