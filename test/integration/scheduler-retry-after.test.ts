@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { fakeBrowser } from '@webext-core/fake-browser';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { CacheDb } from '../../lib/cache/db.ts';
+import { newOutboxRow } from '../../lib/outbox/types.ts';
 import { loadSettings, saveSettings } from '../../lib/settings/store.ts';
 import { createSyncEngine } from '../../lib/sync/engine.ts';
 import {
@@ -62,23 +63,16 @@ describe('the sync scheduler and Retry-After', () => {
     const accountId = kr?.scope.accountIds?.[0] ?? '';
     const account = demo.accounts.find((a) => a.id === accountId);
     if (!kr || !account || !lead) throw new Error('the demo data has no account-scoped key result');
+    const now = new Date();
     const outcome = {
       id: crypto.randomUUID(),
       keyResultId: kr.id,
       accountId,
       delta: 1,
       loggedBy: lead.id,
-      occurredAt: new Date().toISOString(),
+      occurredAt: now.toISOString(),
     };
-    await db.outbox.add({
-      id: outcome.id,
-      outcome,
-      status: 'pending',
-      applied: false,
-      undo: false,
-      attempts: 0,
-      createdAt: outcome.occurredAt,
-    });
+    await db.outbox.add(newOutboxRow(outcome, now));
     // The token's one request of the window is spent elsewhere first.
     const { token } = await loadSettings(db);
     expect(
