@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { AppError } from '@/lib/errors.ts';
 import type { MessageClient } from '@/lib/messages/client.ts';
-import type { PageStore } from '@/lib/panel/page-store.ts';
+import type { EarlyAnswer, PageStore } from '@/lib/panel/page-store.ts';
 import {
   type MountedPanel,
   type PanelModule,
@@ -21,6 +21,25 @@ function bodyReady(ctx: ContentScriptContext): Promise<void> {
     });
     observer.observe(document.documentElement, { childList: true });
     ctx.onInvalidated(() => observer.disconnect());
+  });
+}
+
+/** How long a panel waits for its early answer before it shows its loading state instead. */
+const EARLY_ANSWER_WAIT_MS = 250;
+
+/**
+ * Resolves once the early answer arrived or failed, or after EARLY_ANSWER_WAIT_MS: a panel mounted
+ * with its answer settled renders it in its first commit, instead of a loading frame and then a
+ * second render that the page's own work can hold up.
+ */
+function earlyAnswerSettled(ctx: ContentScriptContext, early: EarlyAnswer | null): Promise<void> {
+  if (!early || early.settled) return Promise.resolve();
+  return new Promise((resolve) => {
+    early.promise.then(
+      () => resolve(),
+      () => resolve(),
+    );
+    ctx.setTimeout(resolve, EARLY_ANSWER_WAIT_MS);
   });
 }
 
@@ -62,7 +81,12 @@ export function createPanelOpener(ctx: ContentScriptContext, request: MessageCli
     },
     async open(store: PageStore): Promise<MountedPanel | null> {
       try {
-        const [panel, prefs] = await Promise.all([load(), readPanelPrefs(), bodyReady(ctx)]);
+        const [panel, prefs] = await Promise.all([
+          load(),
+          readPanelPrefs(),
+          bodyReady(ctx),
+          earlyAnswerSettled(ctx, store.get().early),
+        ]);
         if (ctx.isInvalid) return null;
         return panel.mount(ctx, { store, request, prefs, savePrefs: savePanelPrefs });
       } catch (error) {
