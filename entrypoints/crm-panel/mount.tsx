@@ -1,3 +1,4 @@
+import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PanelApp } from '@/components/PanelApp.tsx';
@@ -15,16 +16,19 @@ export function mountPanel(
 ): MountedPanel {
   const { host, container } = createShadowHost(panelCss);
   const root = createRoot(container);
-  root.render(
-    <PanelApp
-      store={store}
-      request={request}
-      collapsed={prefs.collapsed}
-      onCollapsedChange={(collapsed) => savePrefs({ collapsed })}
-      fields={pageFields}
-      tierLabel={prefs.tierLabel}
-      onTierLabelChange={(tierLabel) => savePrefs({ tierLabel })}
-    />,
+  // Committed before the host joins the page, so the panel arrives whole, with no empty frame first.
+  flushSync(() =>
+    root.render(
+      <PanelApp
+        store={store}
+        request={request}
+        collapsed={prefs.collapsed}
+        onCollapsedChange={(collapsed) => savePrefs({ collapsed })}
+        fields={pageFields}
+        tierLabel={prefs.tierLabel}
+        onTierLabelChange={(tierLabel) => savePrefs({ tierLabel })}
+      />,
+    ),
   );
   document.body.append(host);
   let mounted = true;

@@ -1,8 +1,13 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { AppError } from '@/lib/errors.ts';
 import type { MessageClient } from '@/lib/messages/client.ts';
-import type { PageStore } from '@/lib/panel/page-store.ts';
-import { type MountedPanel, type PanelModule, registeredPanelModule } from '@/lib/panel/panel-module.ts';
+import type { EarlyAnswer, PageStore } from '@/lib/panel/page-store.ts';
+import {
+  type MountedPanel,
+  type PanelModule,
+  panelModuleRegistered,
+  registeredPanelModule,
+} from '@/lib/panel/panel-module.ts';
 import { readPanelPrefs, savePanelPrefs } from '@/lib/panel/panel-prefs.ts';
 
 /** Resolves once the document has a body to mount in; at document_start the parser has not made it yet. */
@@ -19,32 +24,76 @@ function bodyReady(ctx: ContentScriptContext): Promise<void> {
   });
 }
 
-/** Has the background inject the panel script into this frame, then takes what it registered. */
-async function loadPanelModule(request: MessageClient): Promise<PanelModule> {
-  await request('panel/load', {});
-  const module = registeredPanelModule();
-  if (!module) throw new AppError('panel_missing', 'The Goal Lens panel script did not load.');
-  return module;
+/** How long a panel waits for its early answer before it shows its loading state instead. */
+const EARLY_ANSWER_WAIT_MS = 250;
+
+/**
+ * Resolves once the early answer arrived or failed, or after EARLY_ANSWER_WAIT_MS: a panel mounted
+ * with its answer settled renders it in its first commit, instead of a loading frame and then a
+ * second render that the page's own work can hold up.
+ */
+function earlyAnswerSettled(ctx: ContentScriptContext, early: EarlyAnswer | null): Promise<void> {
+  if (!early || early.settled) return Promise.resolve();
+  return new Promise((resolve) => {
+    early.promise.then(
+      () => resolve(),
+      () => resolve(),
+    );
+    ctx.setTimeout(resolve, EARLY_ANSWER_WAIT_MS);
+  });
+}
+
+/**
+ * Has the background inject the panel script into this frame, and takes what it registers as soon as
+ * it has run; the background's reply still decides when the injection failed.
+ */
+function loadPanelModule(request: MessageClient): Promise<PanelModule> {
+  const injected = request('panel/load', {}).then(() => {
+    const module = registeredPanelModule();
+    if (!module) throw new AppError('panel_missing', 'The Goal Lens panel script did not load.');
+    return module;
+  });
+  return Promise.race([panelModuleRegistered(), injected]);
 }
 
 /**
  * Mounts the panel for a store's page. The panel script (injected once per content script, however
  * often the user comes back to an account page), the remembered panel state and the document's body
- * are awaited together, while the store's early answer is already on its way.
+ * are awaited together, while the store's early answer is already on its way. The script can be
+ * asked for before it is known whether a panel will open.
  */
 export function createPanelOpener(ctx: ContentScriptContext, request: MessageClient) {
   let module: Promise<PanelModule> | undefined;
-  return async function openPanel(store: PageStore): Promise<MountedPanel | null> {
-    try {
-      module ??= loadPanelModule(request);
-      const [panel, prefs] = await Promise.all([module, readPanelPrefs(), bodyReady(ctx)]);
-      if (ctx.isInvalid) return null;
-      return panel.mount(ctx, { store, request, prefs, savePrefs: savePanelPrefs });
-    } catch (error) {
-      module = undefined;
-      // Nothing on the page to show it in: the console is where a broken install is diagnosed.
-      console.error('Goal Lens could not open its panel:', error);
-      return null;
-    }
+  const load = (): Promise<PanelModule> => {
+    if (module) return module;
+    const loading = loadPanelModule(request);
+    module = loading;
+    // A failed injection is tried again by the next panel that opens.
+    loading.catch(() => {
+      if (module === loading) module = undefined;
+    });
+    return loading;
+  };
+  return {
+    /** Starts loading the panel script, which adds nothing to the page's DOM, for a panel that may open. */
+    preload(): void {
+      void load().catch(() => undefined);
+    },
+    async open(store: PageStore): Promise<MountedPanel | null> {
+      try {
+        const [panel, prefs] = await Promise.all([
+          load(),
+          readPanelPrefs(),
+          bodyReady(ctx),
+          earlyAnswerSettled(ctx, store.get().early),
+        ]);
+        if (ctx.isInvalid) return null;
+        return panel.mount(ctx, { store, request, prefs, savePrefs: savePanelPrefs });
+      } catch (error) {
+        // Nothing on the page to show it in: the console is where a broken install is diagnosed.
+        console.error('Goal Lens could not open its panel:', error);
+        return null;
+      }
+    },
   };
 }

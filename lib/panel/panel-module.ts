@@ -28,13 +28,31 @@ export interface PanelModule {
 }
 
 const GLOBAL_KEY = Symbol.for('goal-lens.panel');
-type PanelHolder = { [GLOBAL_KEY]?: PanelModule };
+const WAITERS_KEY = Symbol.for('goal-lens.panel-waiters');
+type PanelHolder = { [GLOBAL_KEY]?: PanelModule; [WAITERS_KEY]?: ((module: PanelModule) => void)[] };
 
 /** Called by the panel script when it runs; a later injection (an updated extension) replaces it. */
 export function registerPanelModule(module: PanelModule): void {
-  (globalThis as PanelHolder)[GLOBAL_KEY] = module;
+  const holder = globalThis as PanelHolder;
+  holder[GLOBAL_KEY] = module;
+  const waiters = holder[WAITERS_KEY] ?? [];
+  holder[WAITERS_KEY] = [];
+  for (const resolve of waiters) resolve(module);
 }
 
 export function registeredPanelModule(): PanelModule | undefined {
   return (globalThis as PanelHolder)[GLOBAL_KEY];
+}
+
+/**
+ * Resolves the moment the panel script has run. The background's reply that it injected the script
+ * comes back a round trip later, often behind the page's own work, so the panel need not wait for it.
+ */
+export function panelModuleRegistered(): Promise<PanelModule> {
+  const holder = globalThis as PanelHolder;
+  const module = holder[GLOBAL_KEY];
+  if (module) return Promise.resolve(module);
+  return new Promise((resolve) => {
+    holder[WAITERS_KEY] = [...(holder[WAITERS_KEY] ?? []), resolve];
+  });
 }
