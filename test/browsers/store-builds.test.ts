@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,6 +84,16 @@ describe.each(BROWSERS)('the %s build', (browser) => {
 
   it("has this browser's background and home for the book view", async () => {
     expect(await readManifest(buildDir(browser))).toMatchObject(EXPECTED_SHAPE[browser]);
+  });
+
+  it('has the icons every store asks for, each a PNG in the build', async () => {
+    const manifest = await readManifest(buildDir(browser));
+    const icons = manifest.icons as Record<string, string>;
+    expect(Object.keys(icons).sort()).toEqual(['128', '16', '32', '48']);
+    for (const file of Object.values(icons)) {
+      const bytes = await readFile(join(buildDir(browser), file));
+      expect(bytes.subarray(1, 4).toString(), file).toBe('PNG');
+    }
   });
 
   it.runIf(browser !== 'firefox')('carries no Firefox-only settings', async () => {
