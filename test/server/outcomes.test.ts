@@ -1,11 +1,11 @@
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, type OutcomesResponse, type RawChange } from '../../lib/schemas/index.ts';
-import type { Db } from '../../server/db/types.ts';
 import { putEntities } from '../../server/store/put.ts';
 import { BACKENDS } from './backends.ts';
 import { idsOf, newSync, pull } from './feed-client.ts';
-import { account, type Harness, harness, smallSnapshot, USERS } from './fixtures.ts';
+import { account, smallSnapshot, USERS } from './fixtures.ts';
 import { currentOf, deleteRaw, outcome, post, postRaw, undo } from './outcome-client.ts';
+import { testHarness } from './suite-harness.ts';
 
 /** k1 (linked to every account through tier t1) starts here; k2 is linked to a2 alone. */
 const START = 2;
@@ -16,20 +16,15 @@ const ops = (changes: RawChange[]) =>
   changes.map((change) => `${change.op} ${change.type}:${change.id}`).sort();
 
 describe.each(BACKENDS)('outcomes on $name', (backend) => {
-  let db: Db | undefined;
-  let h: Harness;
   // Outcomes move shared KRs, so each test starts from a fresh database.
+  const h = testHarness(backend);
   beforeEach(async () => {
-    await db?.close();
-    db = await backend.open();
-    h = await harness(db);
     const [k1] = smallSnapshot().keyResults;
     if (k1 === undefined) throw new Error('the fixture has no key result');
-    await putEntities(db, 'keyResult', [
+    await putEntities(h.db, 'keyResult', [
       { ...k1, id: 'k2', current: K2_START, scope: { accountIds: ['a2'] } },
     ]);
   });
-  afterAll(() => db?.close());
 
   it('applies an outcome: moves current and feeds the KR and the outcome to whoever sees the account', async () => {
     const east = newSync();

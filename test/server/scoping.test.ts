@@ -1,24 +1,17 @@
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../../server/db/types.ts';
+import { describe, expect, it } from 'vitest';
 import { putEntities } from '../../server/store/put.ts';
 import { BACKENDS } from './backends.ts';
 import { idsOf, newSync, pull } from './feed-client.ts';
-import { account, type Harness, harness, USERS } from './fixtures.ts';
+import { account, USERS } from './fixtures.ts';
+import { testHarness } from './suite-harness.ts';
 
 const EAST = ['a1', 'a2', 'a3', 'a4'];
 const WEST = ['w1', 'w2', 'w3'];
 const metricsOf = (ids: string[]) => ids.flatMap((id) => [`${id}:nps`, `${id}:p1`]).sort();
 
 describe.each(BACKENDS)('scoping by role on $name', (backend) => {
-  let db: Db | undefined;
-  let h: Harness;
   // Each test moves accounts around, so each starts from a fresh database.
-  beforeEach(async () => {
-    await db?.close();
-    db = await backend.open();
-    h = await harness(db);
-  });
-  afterAll(() => db?.close());
+  const h = testHarness(backend);
 
   it('shows a CSM and a rep only their team accounts and metrics, plus org-wide data', async () => {
     for (const who of ['east', 'eastRep'] as const) {

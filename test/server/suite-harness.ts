@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Backend } from './backends.ts';
 import { type Harness, harness } from './fixtures.ts';
 
@@ -9,6 +9,20 @@ import { type Harness, harness } from './fixtures.ts';
 export function suiteHarness(backend: Backend): Harness {
   const h = {} as Harness;
   beforeAll(async () => {
+    Object.assign(h, await harness(await backend.open()));
+  });
+  afterAll(() => h.db?.close());
+  return h;
+}
+
+/**
+ * Like `suiteHarness`, but a fresh database before each test, for suites whose tests change shared
+ * rows (key results, account owners). The previous test's database is closed first.
+ */
+export function testHarness(backend: Backend): Harness {
+  const h = {} as Harness;
+  beforeEach(async () => {
+    await h.db?.close();
     Object.assign(h, await harness(await backend.open()));
   });
   afterAll(() => h.db?.close());
