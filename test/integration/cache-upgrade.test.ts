@@ -1,5 +1,4 @@
 import 'fake-indexeddb/auto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, test } from 'vitest';
 import { CacheDb, toCachedAccount, toCachedKeyResult } from '../../lib/cache/db.ts';
@@ -8,6 +7,13 @@ import type { Account, KeyResult, Metric } from '../../lib/schemas/entities.ts';
 import { metricId } from '../../lib/schemas/entities.ts';
 import { loadSettings } from '../../lib/settings/store.ts';
 import { readSyncStatus } from '../../lib/sync/engine.ts';
+import {
+  createFrozen,
+  FROZEN,
+  type FrozenDb,
+  type FrozenStore,
+  IDB_VERSION_FACTOR,
+} from '../fixtures/db/frozen.ts';
 
 /**
  * One frozen database per CacheDb version (test/fixtures/db/v<N>.json): its object stores and indexes
@@ -16,66 +22,7 @@ import { readSyncStatus } from '../../lib/sync/engine.ts';
  * Rows come through with their wire fields unchanged and their derived fields (index keys) as the
  * current code computes them: an upgrade may add derived keys, never touch what the backend sent.
  */
-interface FrozenIndex {
-  name: string;
-  keyPath: string | string[];
-  unique: boolean;
-  multiEntry: boolean;
-}
-interface FrozenStore {
-  keyPath: string | string[] | null;
-  autoIncrement: boolean;
-  indexes: FrozenIndex[];
-}
-interface FrozenDb {
-  version: number;
-  stores: Record<string, FrozenStore>;
-  rows: Record<string, Record<string, unknown>[]>;
-}
-
-const DIR = new URL('../fixtures/db/', import.meta.url);
-const FROZEN: FrozenDb[] = readdirSync(DIR)
-  .filter((file) => /^v\d+\.json$/.test(file))
-  .map((file) => JSON.parse(readFileSync(new URL(file, DIR), 'utf8')) as FrozenDb)
-  .sort((a, b) => a.version - b.version);
 const NEWEST = FROZEN.at(-1) as FrozenDb;
-/** Dexie keeps version n as IndexedDB version n × 10. */
-const IDB_VERSION_FACTOR = 10;
-
-function requested<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-}
-
-async function createFrozen(name: string, frozen: FrozenDb): Promise<void> {
-  const open = indexedDB.open(name, frozen.version * IDB_VERSION_FACTOR);
-  open.onupgradeneeded = () => {
-    for (const [storeName, store] of Object.entries(frozen.stores)) {
-      const created = open.result.createObjectStore(storeName, {
-        keyPath: store.keyPath,
-        autoIncrement: store.autoIncrement,
-      });
-      for (const index of store.indexes) {
-        created.createIndex(index.name, index.keyPath, {
-          unique: index.unique,
-          multiEntry: index.multiEntry,
-        });
-      }
-    }
-  };
-  const idb = await requested(open);
-  const tx = idb.transaction(Object.keys(frozen.rows), 'readwrite');
-  for (const [storeName, rows] of Object.entries(frozen.rows)) {
-    for (const row of rows) tx.objectStore(storeName).put(row);
-  }
-  await new Promise<void>((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-  });
-  idb.close();
-}
 
 /** What is really on disk, in the fixture's shape. */
 function rawSchema(idb: IDBDatabase): Record<string, FrozenStore> {

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { CacheDb, toCachedAccount } from '../../../lib/cache/db.ts';
 import { findAccount, type PageIdentity } from '../../../lib/panel/find-account.ts';
 import type { Account, CrmName } from '../../../lib/schemas/entities.ts';
+import { createFrozen, frozenVersion } from '../../fixtures/db/frozen.ts';
 
 const account = (
   id: string,
@@ -122,25 +123,15 @@ describe('findAccount', () => {
 describe('cache version 3', () => {
   test('accounts cached by version 2 get their website and name keys on upgrade', async () => {
     const name = `upgrade-${Math.random()}`;
-    const v2 = new Dexie(name);
-    v2.version(1).stores({
-      users: 'id',
-      tiers: 'id',
-      accounts: 'id, *refKeys, tierId, ownerId',
-      objectives: 'id',
-      keyResults: 'id, objectiveId, *linkAccountIds, *linkTierIds',
-      metricDefinitions: 'key',
-      metrics: 'id, accountId',
-      outcomes: 'id, keyResultId, accountId',
-      kv: 'key',
+    await createFrozen(name, {
+      ...frozenVersion(2),
+      rows: {
+        accounts: ACCOUNTS.slice(0, 2).map((a) => ({
+          ...a,
+          refKeys: a.crmRefs.map((r) => `${r.crm}:${r.id}`),
+        })),
+      },
     });
-    v2.version(2).stores({ outbox: 'id, status, createdAt, outcome.keyResultId, outcome.accountId' });
-    await v2
-      .table('accounts')
-      .bulkPut(
-        ACCOUNTS.slice(0, 2).map((a) => ({ ...a, refKeys: a.crmRefs.map((r) => `${r.crm}:${r.id}`) })),
-      );
-    v2.close();
 
     const upgraded = new CacheDb(name);
     try {
