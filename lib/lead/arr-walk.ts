@@ -1,3 +1,5 @@
+import { arrOf } from '../cache/account-blocks.ts';
+import type { AccountWithMetrics } from '../cache/block-reader.ts';
 import type { CacheDb } from '../cache/db.ts';
 import { type BookLookups, byImpact, classifyBookEntry } from './classify.ts';
 import type { BookEntry } from './types.ts';
@@ -6,28 +8,36 @@ import type { BookEntry } from './types.ts';
 const STEPS = { first: 200, next: 1_000 };
 
 /**
- * The next `count` account ids by ARR, highest first, below `below` (all when null), from the
- * `attributes.arr` index, plus every other account sharing the last one's ARR, so a step never
- * splits accounts the book orders by name. Accounts without a numeric ARR are not in the range.
+ * The next accounts by ARR, below `below` (all when null), found through the blocks' `arrs` index:
+ * `count` index keys (one per ARR and block), then every other block sharing the lowest ARR read,
+ * so a step never splits accounts the book orders by name. Accounts without a numeric ARR are not
+ * in the range.
  */
-async function nextIds(db: CacheDb, below: number | null, count: number) {
-  const range = db.accounts
-    .where('attributes.arr')
-    .between(-Infinity, below ?? Infinity, true, below === null);
-  const ids: string[] = [];
+async function nextAccounts(db: CacheDb, below: number | null, count: number) {
+  const range = db.accountBlocks.where('arrs').between(-Infinity, below ?? Infinity, true, below === null);
+  const blockIds = new Set<number>();
   let last: number | null = null;
+  let keys = 0;
   await range
     .reverse()
     .limit(count)
     .eachKey((arr, cursor) => {
-      ids.push(cursor.primaryKey as string);
+      blockIds.add(cursor.primaryKey as number);
       last = arr as number;
+      keys++;
     });
-  if (last === null) return { ids, last, more: false };
-  const seen = new Set(ids);
-  const ties = await db.accounts.where('attributes.arr').equals(last).primaryKeys();
-  for (const id of ties) if (!seen.has(id)) ids.push(id);
-  return { ids, last, more: seen.size === count };
+  if (last === null) return { accounts: [], last, more: false };
+  const lowest: number = last;
+  for (const id of await db.accountBlocks.where('arrs').equals(lowest).primaryKeys()) blockIds.add(id);
+  const accounts: AccountWithMetrics[] = [];
+  for (const block of await db.accountBlocks.bulkGet([...blockIds])) {
+    for (const { account, metrics } of block?.entries ?? []) {
+      const arr = account ? arrOf(account) : undefined;
+      if (!account || arr === undefined || arr < lowest || (below !== null && arr >= below)) continue;
+      accounts.push({ account, metrics });
+    }
+  }
+  return { accounts, last, more: keys === count };
 }
 
 export interface ArrWalk {
@@ -57,22 +67,14 @@ export function createArrWalk(db: CacheDb, lookups: BookLookups, steps = STEPS):
 
   async function walkOnce(): Promise<void> {
     if (exhausted) return;
-    const next = await nextIds(db, below, checked === 0 ? steps.first : steps.next);
-    const [accounts, metrics] = await db.transaction('r', db.accounts, db.metrics, () =>
-      Promise.all([
-        db.accounts.bulkGet(next.ids),
-        Promise.all(next.ids.map((id) => db.metrics.where('accountId').equals(id).toArray())),
-      ]),
-    );
+    const next = await nextAccounts(db, below, checked === 0 ? steps.first : steps.next);
     const found: BookEntry[] = [];
-    accounts.forEach((account, i) => {
-      // Deleted since the ids were read: the book of the next cursor will not have it either.
-      if (!account) return;
-      const entry = classifyBookEntry(account, metrics[i] ?? [], lookups);
+    for (const { account, metrics } of next.accounts) {
+      const entry = classifyBookEntry(account, metrics, lookups);
       if (entry) found.push(entry);
-    });
+    }
     settled.push(...found.sort(byImpact));
-    checked += next.ids.length;
+    checked += next.accounts.length;
     below = next.last;
     exhausted = !next.more;
   }

@@ -1,43 +1,18 @@
-import type { CacheDb, CachedAccount, CachedMetric } from '../cache/db.ts';
-import { type BookLookups, byImpact, classifyBookEntry, groupByAccount } from './classify.ts';
+import { accountChunks } from '../cache/block-reader.ts';
+import type { CacheDb } from '../cache/db.ts';
+import { type BookLookups, byImpact, classifyBookEntry } from './classify.ts';
 import type { BookEntry, LeadBook } from './types.ts';
 
 /**
- * Accounts are read and checked this many at a time. Between chunks the service worker answers
- * other requests, so a panel opened or an outcome logged while a big book is checked does not wait.
+ * Blocks of accounts are read and checked this many at a time. Between chunks the service worker
+ * answers other requests, so a panel opened or an outcome logged while a big book is checked does not wait.
  */
-const CHUNK_SIZE = 500;
-
-interface Chunk {
-  accounts: CachedAccount[];
-  metrics: CachedMetric[];
-}
-
-/** The accounts in id order, each chunk with the metrics of its accounts (one index range read). */
-async function* chunks(db: CacheDb): AsyncGenerator<Chunk> {
-  let after: string | null = null;
-  for (;;) {
-    const accounts: CachedAccount[] = await (after === null
-      ? db.accounts.orderBy(':id')
-      : db.accounts.where(':id').above(after)
-    )
-      .limit(CHUNK_SIZE)
-      .toArray();
-    const first = accounts[0]?.id;
-    const last = accounts.at(-1)?.id;
-    if (first === undefined || last === undefined) return;
-    const metrics = await db.metrics.where('accountId').between(first, last, true, true).toArray();
-    yield { accounts, metrics };
-    if (accounts.length < CHUNK_SIZE) return;
-    after = last;
-  }
-}
+const BLOCKS_PER_CHUNK = 10;
 
 /**
- * Every misaligned account in the cache, classified in one pass over the accounts in id order (the
- * order IndexedDB reads fastest), their metrics read per chunk through the accountId index. No reason
- * is written: those are written for the rows on screen only. The synced `crmTier` is compared here:
- * CRM pages are only read where they are open.
+ * Every misaligned account in the cache, classified in one pass over the blocks, each account with
+ * the metrics stored beside it. No reason is written: those are written for the rows on screen only.
+ * The synced `crmTier` is compared here: CRM pages are only read where they are open.
  */
 export async function buildLeadBook(
   db: CacheDb,
@@ -47,13 +22,12 @@ export async function buildLeadBook(
   const started = clock();
   const misaligned: BookEntry[] = [];
   let checked = 0;
-  for await (const chunk of chunks(db)) {
-    const metricsOf = groupByAccount(chunk.metrics);
-    for (const account of chunk.accounts) {
-      const entry = classifyBookEntry(account, metricsOf.get(account.id) ?? [], lookups);
+  for await (const chunk of accountChunks(db, BLOCKS_PER_CHUNK)) {
+    for (const { account, metrics } of chunk) {
+      const entry = classifyBookEntry(account, metrics, lookups);
       if (entry) misaligned.push(entry);
     }
-    checked += chunk.accounts.length;
+    checked += chunk.length;
   }
   misaligned.sort(byImpact);
   return { accounts: misaligned, checked, computeMs: clock() - started };

@@ -58,13 +58,3 @@ export function byImpact(a: BookEntry, b: BookEntry): number {
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
 }
-
-export function groupByAccount(metrics: readonly CachedMetric[]): Map<string, CachedMetric[]> {
-  const grouped = new Map<string, CachedMetric[]>();
-  for (const metric of metrics) {
-    const group = grouped.get(metric.accountId);
-    if (group) group.push(metric);
-    else grouped.set(metric.accountId, [metric]);
-  }
-  return grouped;
-}

@@ -1,3 +1,4 @@
+import { readAccounts } from '../cache/block-reader.ts';
 import type { CacheDb } from '../cache/db.ts';
 import { accountRecordLink, crmsNeedingBase } from '../crm/record-url.ts';
 import type { CrmName } from '../crm/types.ts';
@@ -18,19 +19,16 @@ export function createBookRows(db: CacheDb, lookups: BookLookups) {
 
   async function write(entries: readonly BookEntry[]): Promise<void> {
     const ids = entries.map((entry) => entry.id);
-    const [accounts, metrics] = await db.transaction('r', db.accounts, db.metrics, () =>
-      Promise.all([
-        db.accounts.bulkGet(ids),
-        Promise.all(ids.map((id) => db.metrics.where('accountId').equals(id).toArray())),
-      ]),
-    );
+    const read = await readAccounts(db, ids);
     const needed = new Set<CrmName>();
-    for (const account of accounts)
-      for (const crm of crmsNeedingBase(account?.crmRefs ?? [])) needed.add(crm);
+    for (const found of read)
+      for (const crm of crmsNeedingBase(found?.account.crmRefs ?? [])) needed.add(crm);
     const known = await bases.basesFor(needed);
     entries.forEach((entry, i) => {
-      const account = accounts[i];
-      const found = account ? checkAccount(account, metrics[i] ?? [], lookups.book, account.crmTier) : [];
+      const account = read[i]?.account;
+      const found = account
+        ? checkAccount(account, read[i]?.metrics ?? [], lookups.book, account.crmTier)
+        : [];
       written.set(entry.id, {
         ...entry,
         // An account deleted since it was classified keeps its kinds, without reasons to show.

@@ -1,3 +1,4 @@
+import { readAccount } from '../cache/block-reader.ts';
 import type { CacheDb } from '../cache/db.ts';
 import { AppError } from '../errors.ts';
 import { DEFAULT_QUICK_LOG, type Outcome } from '../schemas/entities.ts';
@@ -29,10 +30,10 @@ export async function logOutcome(
   // room may have dropped the cached key result and account it was checked against.
   let checked: OutboxRow | undefined;
   const checkAndAdd = () =>
-    db.transaction('rw', [db.outbox, db.keyResults, db.accounts], async () => {
+    db.transaction('rw', [db.outbox, db.keyResults, db.accountBlocks], async () => {
       const [kr, account] = await Promise.all([
         db.keyResults.get(request.keyResultId),
-        db.accounts.get(request.accountId),
+        readAccount(db, request.accountId),
       ]);
       if (!kr)
         throw new AppError(

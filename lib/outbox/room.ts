@@ -1,26 +1,30 @@
-import type { Table } from 'dexie';
 import type { CacheDb } from '../cache/db.ts';
 import { isQuotaExceeded, StorageFullError } from '../cache/quota.ts';
 import { CURSOR_KEY } from '../sync/engine.ts';
+import { TABLE_SIZES_KEY } from '../sync/table-sizes.ts';
 
 /**
  * What may go, in order, to make room for an outcome. An outcome exists only here until it is sent;
  * the cache can be read again from the backend. Metrics go first: with their histories they are the
  * bulk of the cache, and the panel still shows the account, its tier and its key results without
- * them. If that is not enough, the whole synced cache goes. Dropping the cursor with it makes the next
- * sync replace the cache as a whole.
+ * them. If that is not enough, the whole synced cache goes. Dropping the cursor either way makes the
+ * next sync replace the cache as a whole.
  */
-const RESYNCABLE: ((db: CacheDb) => Table<unknown, string>[])[] = [
-  (db) => [db.metrics],
-  (db) => db.entityTables as Table<unknown, string>[],
+const RESYNCABLE: ((db: CacheDb) => Promise<void>)[] = [
+  (db) =>
+    db.transaction('rw', [db.accountBlocks, db.kv], async () => {
+      await db.kv.bulkDelete([CURSOR_KEY, TABLE_SIZES_KEY]);
+      await db.accountBlocks.toCollection().modify((block) => {
+        block.entries = block.entries.flatMap((entry) => (entry.account ? [{ ...entry, metrics: [] }] : []));
+      });
+      await db.accountBlocks.filter((block) => block.entries.length === 0).delete();
+    }),
+  (db) =>
+    db.transaction('rw', [...db.entityTables, db.kv], async () => {
+      await db.kv.delete(CURSOR_KEY);
+      for (const table of db.entityTables) await table.clear();
+    }),
 ];
-
-async function drop(db: CacheDb, tables: Table<unknown, string>[]): Promise<void> {
-  await db.transaction('rw', [...tables, db.kv], async () => {
-    await db.kv.delete(CURSOR_KEY);
-    for (const table of tables) await table.clear();
-  });
-}
 
 /**
  * Runs a write to the outbox. When the browser refuses it for lack of space, resyncable data is
@@ -34,7 +38,7 @@ export async function withRoomForOutbox<T>(
 ): Promise<T> {
   for (const step of [null, ...RESYNCABLE]) {
     try {
-      if (step) await drop(db, step(db));
+      if (step) await step(db);
       return await write();
     } catch (error) {
       if (!isQuotaExceeded(error)) throw error;

@@ -1,3 +1,4 @@
+import { readMetrics } from '../cache/block-reader.ts';
 import type { CacheDb, CachedAccount } from '../cache/db.ts';
 import { checkAccount } from '../tiers/account-check.ts';
 import { toMisalignmentView } from './misalignment-view.ts';
@@ -17,7 +18,7 @@ export async function buildMisalignments(
 ): Promise<{ misalignments: MisalignmentView[]; crmTier: CrmTierView }> {
   const [tiers, metrics, definitionRows] = await Promise.all([
     db.tiers.toArray(),
-    db.metrics.where('accountId').equals(account.id).toArray(),
+    readMetrics(db, account.id),
     db.metricDefinitions.toArray(),
   ]);
   const fromPage = crmTier.fromPage?.trim() || null;

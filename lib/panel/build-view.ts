@@ -1,3 +1,4 @@
+import { readMetrics } from '../cache/block-reader.ts';
 import type { CacheDb, CachedAccount, CachedKeyResult } from '../cache/db.ts';
 import { healthScore, scoreMetrics } from '../health/health-score.ts';
 import { healthTrend } from '../health/health-trend.ts';
@@ -29,7 +30,7 @@ async function linkedKeyResults(db: CacheDb, account: CachedAccount) {
 
 async function buildHealth(db: CacheDb, accountId: string): Promise<HealthView> {
   const [metrics, definitionRows] = await Promise.all([
-    db.metrics.where('accountId').equals(accountId).toArray(),
+    readMetrics(db, accountId),
     db.metricDefinitions.toArray(),
   ]);
   const definitions = new Map(definitionRows.map((d) => [d.key, d]));

@@ -1,3 +1,4 @@
+import { findAccounts } from '../cache/block-reader.ts';
 import { type CacheDb, type CachedAccount, crmRefKey } from '../cache/db.ts';
 import { normaliseDomain, normaliseName } from '../crm/account-identity.ts';
 import type { CrmName } from '../schemas/entities.ts';
@@ -19,11 +20,11 @@ const MAX_CANDIDATES = 50;
 
 async function candidates(
   db: CacheDb,
-  index: 'domainKey' | 'nameKey',
+  index: 'domainKeys' | 'nameKeys',
   key: string,
   crm: CrmName,
 ): Promise<CachedAccount[]> {
-  const rows = await db.accounts.where(index).equals(key).limit(MAX_CANDIDATES).toArray();
+  const rows = await findAccounts(db, index, key, MAX_CANDIDATES);
   // An account already linked to another record of this CRM is that record, not this one.
   const prefix = `${crm}:`;
   return rows.filter((account) => !account.refKeys.some((ref) => ref.startsWith(prefix)));
@@ -40,11 +41,11 @@ export async function findAccount(
   recordId: string,
   page: PageIdentity = {},
 ): Promise<FoundAccount> {
-  const linked = await db.accounts.where('refKeys').equals(crmRefKey(crm, recordId)).first();
+  const [linked] = await findAccounts(db, 'refKeys', crmRefKey(crm, recordId), 1);
   if (linked) return { kind: 'found', account: linked, match: { by: 'record' } };
   const domain = page.domain === undefined ? null : normaliseDomain(page.domain);
   if (domain) {
-    const byDomain = await candidates(db, 'domainKey', domain, crm);
+    const byDomain = await candidates(db, 'domainKeys', domain, crm);
     const [only] = byDomain;
     if (byDomain.length === 1 && only)
       return { kind: 'found', account: only, match: { by: 'website', value: domain } };
@@ -53,7 +54,7 @@ export async function findAccount(
   }
   const name = page.name === undefined ? null : normaliseName(page.name);
   if (name) {
-    const byName = await candidates(db, 'nameKey', name, crm);
+    const byName = await candidates(db, 'nameKeys', name, crm);
     const [only] = byName;
     if (byName.length === 1 && only)
       return { kind: 'found', account: only, match: { by: 'name', value: page.name?.trim() ?? name } };

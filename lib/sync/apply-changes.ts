@@ -1,35 +1,37 @@
 import type { Table } from 'dexie';
-import { type CacheDb, type CachedKeyResult, toCachedAccount, toCachedKeyResult } from '../cache/db.ts';
+import { accountIdCandidates } from '../cache/account-blocks.ts';
+import { readAccount, readMetrics } from '../cache/block-reader.ts';
+import {
+  type AccountChanges,
+  type BlockPlacement,
+  type SizeDelta,
+  writeAccountChanges,
+} from '../cache/block-writer.ts';
+import {
+  type CacheDb,
+  type CachedAccount,
+  type CachedKeyResult,
+  type CachedMetric,
+  toCachedAccount,
+  toCachedKeyResult,
+} from '../cache/db.ts';
 import { type EntityType, metricId } from '../schemas/entities.ts';
-import { MAX_TRACKED_CHANGES, storedCount, type TableSizes, trackedTable } from './table-sizes.ts';
 import type { ValidChange } from './validate-changes.ts';
 
-const TABLE_OF: Record<EntityType, string> = {
+/** The entity types stored a row each; accounts and metrics live in account blocks instead. */
+type RowType = Exclude<EntityType, 'account' | 'metric'>;
+
+const TABLE_OF: Record<RowType, string> = {
   user: 'users',
   tier: 'tiers',
-  account: 'accounts',
   objective: 'objectives',
   keyResult: 'keyResults',
   metricDefinition: 'metricDefinitions',
-  metric: 'metrics',
   outcome: 'outcomes',
 };
 
-export function tableFor(db: CacheDb, type: EntityType): Table<unknown, string> {
+function tableFor(db: CacheDb, type: RowType): Table<unknown, string> {
   return db.table(TABLE_OF[type]);
-}
-
-function toRow(change: Extract<ValidChange, { op: 'put' }>): unknown {
-  switch (change.type) {
-    case 'account':
-      return toCachedAccount(change.data);
-    case 'keyResult':
-      return toCachedKeyResult(change.data);
-    case 'metric':
-      return { ...change.data, id: metricId(change.data) };
-    default:
-      return change.data;
-  }
 }
 
 /**
@@ -46,7 +48,7 @@ export function collapseChanges(changes: Iterable<ValidChange>): Map<string, Val
   return latest;
 }
 
-function groupOf<T>(groups: Map<EntityType, T[]>, type: EntityType): T[] {
+function groupOf<T>(groups: Map<RowType, T[]>, type: RowType): T[] {
   const group = groups.get(type) ?? [];
   groups.set(type, group);
   return group;
@@ -64,70 +66,92 @@ async function newerOnly(db: CacheDb, incoming: CachedKeyResult[]): Promise<Cach
   });
 }
 
-interface Touched {
-  table: keyof TableSizes;
-  type: EntityType;
-  ids: string[];
-  sign: 1 | -1;
-}
-
-/** The tracked tables' rows a page writes, or null when there are too many to look up. */
-function touchedRows(
-  putIds: Map<EntityType, string[]>,
-  deletes: Map<EntityType, string[]>,
-): Touched[] | null {
-  const touched: Touched[] = [];
-  for (const [type, ids] of putIds) {
-    const table = trackedTable(type);
-    if (table) touched.push({ table, type, ids, sign: 1 });
-  }
-  for (const [type, ids] of deletes) {
-    const table = trackedTable(type);
-    if (table) touched.push({ table, type, ids, sign: -1 });
-  }
-  return touched.reduce((sum, t) => sum + t.ids.length, 0) > MAX_TRACKED_CHANGES ? null : touched;
-}
-
-/** Adds to `sizes` the rows the writes will add and remove, by looking up which are already stored. */
-async function trackSizes(db: CacheDb, touched: Touched[], sizes: TableSizes): Promise<void> {
-  const stored = await Promise.all(touched.map((t) => storedCount(tableFor(db, t.type), t.ids)));
-  touched.forEach((t, i) => {
-    const existing = stored[i] ?? 0;
-    // A put adds the rows not stored yet; a delete removes the rows that are.
-    sizes[t.table] += t.sign === 1 ? t.ids.length - existing : -existing;
-  });
+function toRow(change: Extract<ValidChange, { op: 'put' }>): unknown {
+  return change.type === 'keyResult' ? toCachedKeyResult(change.data) : change.data;
 }
 
 /**
- * Must run inside a read-write transaction over the entity tables. With `sizes`, also keeps the
- * tracked tables' row counts: returns false when it could not, and they must be counted afresh.
+ * Must run inside a read-write transaction over the entity tables. Returns how many changes were
+ * applied and how many accounts and metrics the cache gained or lost.
  */
 export async function applyChanges(
   db: CacheDb,
   changes: Iterable<ValidChange>,
-  sizes?: TableSizes,
-): Promise<{ applied: number; sizesKept: boolean }> {
-  const puts = new Map<EntityType, unknown[]>();
-  const putIds = new Map<EntityType, string[]>();
-  const deletes = new Map<EntityType, string[]>();
+  placement: BlockPlacement,
+): Promise<{ applied: number; delta: SizeDelta }> {
+  const accountChanges: AccountChanges = {
+    accountPuts: [],
+    accountDeletes: [],
+    metricPuts: [],
+    metricDeletes: [],
+  };
+  const puts = new Map<RowType, unknown[]>();
+  const deletes = new Map<RowType, string[]>();
   let applied = 0;
   for (const change of collapseChanges(changes).values()) {
     applied++;
-    if (change.op === 'put') {
-      groupOf(puts, change.type).push(toRow(change));
-      groupOf(putIds, change.type).push(change.id);
-    } else groupOf(deletes, change.type).push(change.id);
+    if (change.type === 'account') {
+      if (change.op === 'put') accountChanges.accountPuts.push(toCachedAccount(change.data));
+      else accountChanges.accountDeletes.push(change.id);
+    } else if (change.type === 'metric') {
+      if (change.op === 'put') accountChanges.metricPuts.push({ ...change.data, id: metricId(change.data) });
+      else accountChanges.metricDeletes.push(change.id);
+    } else if (change.op === 'put') groupOf(puts, change.type).push(toRow(change));
+    else groupOf(deletes, change.type).push(change.id);
   }
-  // Decided before any await: awaiting a promise that never touches IndexedDB would lose Dexie's
-  // transaction zone, and the writes below would run outside this transaction.
-  const touched = sizes ? touchedRows(putIds, deletes) : null;
-  if (sizes && touched?.length) await trackSizes(db, touched, sizes);
-  const sizesKept = touched !== null;
+  const delta = await writeAccountChanges(db, accountChanges, placement);
   for (const [type, ids] of deletes) await tableFor(db, type).bulkDelete(ids);
   for (const [type, rows] of puts) {
     await tableFor(db, type).bulkPut(
       type === 'keyResult' ? await newerOnly(db, rows as CachedKeyResult[]) : rows,
     );
   }
-  return { applied, sizesKept };
+  return { applied, delta };
+}
+
+/** A cached record, as the cache holds it, to keep across a full resync. */
+export type KeptRecord =
+  | { type: 'account'; row: CachedAccount }
+  | { type: 'metric'; row: CachedMetric }
+  | { type: RowType; row: unknown };
+
+/** The cached version of record `id` of `type`, if any. */
+export async function readCachedRecord(
+  db: CacheDb,
+  type: EntityType,
+  id: string,
+): Promise<KeptRecord | null> {
+  if (type === 'account') {
+    const row = await readAccount(db, id);
+    return row ? { type, row } : null;
+  }
+  if (type === 'metric') {
+    for (const accountId of accountIdCandidates(id)) {
+      const row = (await readMetrics(db, accountId)).find((metric) => metricId(metric) === id);
+      if (row) return { type, row };
+    }
+    return null;
+  }
+  const row = await tableFor(db, type).get(id);
+  return row === undefined ? null : { type, row };
+}
+
+/** Puts records read by `readCachedRecord` back, as they were. */
+export async function restoreRecords(
+  db: CacheDb,
+  kept: KeptRecord[],
+  placement: BlockPlacement,
+): Promise<void> {
+  const accountPuts: CachedAccount[] = [];
+  const metricPuts: CachedMetric[] = [];
+  for (const record of kept) {
+    if (record.type === 'account') accountPuts.push(record.row as CachedAccount);
+    else if (record.type === 'metric') metricPuts.push(record.row as CachedMetric);
+    else await tableFor(db, record.type).put(record.row);
+  }
+  await writeAccountChanges(
+    db,
+    { accountPuts, accountDeletes: [], metricPuts, metricDeletes: [] },
+    placement,
+  );
 }

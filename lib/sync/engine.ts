@@ -1,12 +1,14 @@
 import { type BackendClient, BackendError, createBackendClient, type FetchFn } from '../backend/client.ts';
+import { createPlacement, emptyPlacement } from '../cache/block-writer.ts';
 import { type CacheDb, readKv, writeKv } from '../cache/db.ts';
 import { explainQuota, isQuotaExceeded } from '../cache/quota.ts';
 import { AppError, toErrorInfo } from '../errors.ts';
+import type { EntityType } from '../schemas/entities.ts';
 import { loadSettings } from '../settings/store.ts';
-import { applyChanges, collapseChanges, tableFor } from './apply-changes.ts';
+import { applyChanges, collapseChanges, readCachedRecord, restoreRecords } from './apply-changes.ts';
 import { feedPages } from './feed-pages.ts';
 import { type CacheCounts, INITIAL_SYNC_STATUS, type SyncStatus } from './status.ts';
-import { countTableSizes, TABLE_SIZES_KEY, type TableSizes } from './table-sizes.ts';
+import { addSizes, countTableSizes, TABLE_SIZES_KEY, type TableSizes } from './table-sizes.ts';
 import type { RecordProblem, ValidChange } from './validate-changes.ts';
 
 /** Written in the same transaction as the changes it follows, so it also versions the synced data. */
@@ -56,7 +58,7 @@ export async function writeSyncStatus(db: CacheDb, status: SyncStatus): Promise<
 async function tableSizes(db: CacheDb): Promise<TableSizes> {
   const stored = await readKv<TableSizes>(db, TABLE_SIZES_KEY);
   if (stored) return stored;
-  return db.transaction('rw', [db.accounts, db.metrics, db.kv], async () => {
+  return db.transaction('rw', [db.accountBlocks, db.kv], async () => {
     const counted = await countTableSizes(db);
     await writeKv(db, TABLE_SIZES_KEY, counted);
     return counted;
@@ -77,25 +79,22 @@ async function countCache(db: CacheDb): Promise<CacheCounts> {
 
 /**
  * Applies the feed page by page; each page, its cursor and the table sizes it leads to are stored in
- * one transaction. A first sync (no cursor) leaves the sizes to be counted once at the end.
+ * one transaction.
  */
 async function deltaSync(db: CacheDb, client: BackendClient, pageSize: number, problems: RecordProblem[]) {
   const cursor = (await readKv<string>(db, CURSOR_KEY)) ?? null;
-  let sizes = cursor === null ? null : ((await readKv<TableSizes>(db, TABLE_SIZES_KEY)) ?? null);
+  let sizes = await tableSizes(db);
+  const placement = await createPlacement(db);
   let changed = false;
   for await (const page of feedPages(client, cursor, pageSize)) {
     problems.push(...page.problems);
     sizes = await db.transaction('rw', [...db.entityTables, db.kv], async () => {
-      const next = sizes ? { ...sizes } : undefined;
-      const { applied, sizesKept } = await applyChanges(db, page.valid, next);
+      const { applied, delta } = await applyChanges(db, page.valid, placement);
       if (applied > 0) changed = true;
+      const next = addSizes(sizes, delta);
       await writeKv(db, CURSOR_KEY, page.cursor);
-      if (next && sizesKept) {
-        await writeKv(db, TABLE_SIZES_KEY, next);
-        return next;
-      }
-      await db.kv.delete(TABLE_SIZES_KEY);
-      return null;
+      await writeKv(db, TABLE_SIZES_KEY, next);
+      return next;
     });
   }
   return changed;
@@ -116,12 +115,15 @@ async function fullResync(db: CacheDb, client: BackendClient, pageSize: number, 
   }
   const latest = [...collapseChanges(collected).values()].filter((change) => change.op === 'put');
   await db.transaction('rw', [...db.entityTables, db.kv], async () => {
-    const kept = await Promise.all(
-      problems.map(async (p) => ({ p, row: await tableFor(db, p.type as ValidChange['type']).get(p.id) })),
-    );
+    const kept = await Promise.all(problems.map((p) => readCachedRecord(db, p.type as EntityType, p.id)));
     for (const table of db.entityTables) await table.clear();
-    await applyChanges(db, latest);
-    for (const { p, row } of kept) if (row) await tableFor(db, p.type as ValidChange['type']).put(row);
+    const placement = emptyPlacement();
+    await applyChanges(db, latest, placement);
+    await restoreRecords(
+      db,
+      kept.filter((record) => record !== null),
+      placement,
+    );
     await writeKv(db, CURSOR_KEY, cursor);
     await db.kv.delete(TABLE_SIZES_KEY);
   });
