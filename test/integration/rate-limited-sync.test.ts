@@ -1,7 +1,8 @@
+import { createPlacement, writeAccountChanges } from '../../lib/cache/block-writer.ts';
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BackendError, createBackendClient, type FetchFn } from '../../lib/backend/client.ts';
-import { CacheDb } from '../../lib/cache/db.ts';
+import { CacheDb, toCachedAccount } from '../../lib/cache/db.ts';
 import { flushOutbox } from '../../lib/outbox/flush.ts';
 import { logOutcome } from '../../lib/outbox/log.ts';
 import { saveSettings } from '../../lib/settings/store.ts';
@@ -57,7 +58,13 @@ describe('a rate-limited backend', () => {
       const account = snapshot.accounts.find((a) => a.id === accountId);
       if (!kr || !account) throw new Error('the demo data has no account-scoped key result');
       await cache.keyResults.put({ ...kr, linkAccountIds: [accountId], linkTierIds: [] });
-      await cache.accounts.put({ ...account, refKeys: [] });
+      await cache.transaction('rw', cache.accountBlocks, async () =>
+        writeAccountChanges(
+          cache,
+          { accountPuts: [toCachedAccount(account)], accountDeletes: [], metricPuts: [], metricDeletes: [] },
+          await createPlacement(cache),
+        ),
+      );
       const outcome = await logOutcome(cache, { keyResultId: kr.id, accountId }, lead?.id ?? '', new Date());
 
       const api = createBackendClient(ORIGIN, token, limitedBackend());

@@ -1,3 +1,4 @@
+import { countAccountsAndMetrics, readAccount, readMetrics } from '../../lib/cache/block-reader.ts';
 import 'fake-indexeddb/auto';
 import type { DBCoreMutateRequest } from 'dexie';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
@@ -130,15 +131,17 @@ describe('browser storage full', () => {
 
     disk.refuse = () => false;
     expect((await createSyncEngine(db).sync()).status.state).toBe('ok');
-    expect((await db.accounts.get('a1'))?.name).toBe('Acme Renamed');
+    expect((await readAccount(db, 'a1'))?.name).toBe('Acme Renamed');
     expect((await readSyncStatus(db)).lastError).toBeNull();
     expect((await db.outbox.toArray()).map((row) => row.id)).toEqual([queued.id]);
   });
 
-  test('a metric page refused mid-transaction rolls back the accounts written before it', async () => {
+  test('a page refused mid-transaction rolls back the accounts written before it', async () => {
     const before = await contents(db);
     await importSnapshot(server.db, snapshot('Acme Renamed', 55));
-    disk.refuse = (table, request) => table === 'metrics' && !frees(request);
+    // The cursor is written after the page's accounts and metrics, in the same transaction.
+    disk.refuse = (table, request) =>
+      table === 'kv' && request.type === 'put' && (request.values[0] as { key?: string })?.key === CURSOR_KEY;
     const { status } = await createSyncEngine(db).sync();
     expect(status.lastError?.code).toBe('storage_full');
     expect(await contents(db)).toEqual(before);
@@ -156,16 +159,16 @@ describe('browser storage full', () => {
   });
 
   test('room for an outcome is made by dropping the cached metrics, which the next sync restores', async () => {
-    const metrics = await db.metrics.toArray();
+    const metrics = await readMetrics(db, 'a1');
+    expect(metrics).not.toEqual([]);
     let metricsDropped = false;
     disk.refuse = (table, request) => {
-      if (table === 'metrics' && request.type === 'deleteRange') metricsDropped = true;
+      if (table === 'accountBlocks' && request.type === 'put') metricsDropped = true;
       return table === 'outbox' && !frees(request) && !metricsDropped;
     };
     const outcome = await log();
     expect(await db.outbox.get(outcome.id)).toMatchObject({ outcome, status: 'pending' });
-    expect(await db.metrics.count()).toBe(0);
-    expect(await db.accounts.count()).toBe(2);
+    expect(await countAccountsAndMetrics(db)).toEqual({ accounts: 2, metrics: 0 });
     expect(await readKv(db, CURSOR_KEY)).toBeUndefined();
 
     // Without a cursor the cache is replaced as a whole: a deletion whose tombstone is gone still lands.
@@ -173,8 +176,9 @@ describe('browser storage full', () => {
     await pruneTombstones(server.db, 0);
     disk.refuse = () => false;
     expect((await createSyncEngine(db).sync()).status.state).toBe('ok');
-    expect(await db.metrics.toArray()).toEqual(metrics);
-    expect((await db.accounts.toArray()).map((account) => account.id)).toEqual(['a1']);
+    expect(await readMetrics(db, 'a1')).toEqual(metrics);
+    expect(await readAccount(db, 'a2')).toBeUndefined();
+    expect(await countAccountsAndMetrics(db)).toMatchObject({ accounts: 1 });
     expect(await db.outbox.get(outcome.id)).toMatchObject({ outcome, status: 'pending' });
   });
 });

@@ -1,10 +1,28 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import {
+  accountChunks,
+  countAccountsAndMetrics,
+  findAccounts,
+  readMetrics,
+} from '../../../lib/cache/block-reader.ts';
+import { createPlacement } from '../../../lib/cache/block-writer.ts';
 import { CacheDb } from '../../../lib/cache/db.ts';
 import type { RawChange } from '../../../lib/schemas/api.ts';
 import { applyChanges } from '../../../lib/sync/apply-changes.ts';
-import { MAX_TRACKED_CHANGES } from '../../../lib/sync/table-sizes.ts';
-import { validateChanges } from '../../../lib/sync/validate-changes.ts';
+import { type ValidChange, validateChanges } from '../../../lib/sync/validate-changes.ts';
+
+function apply(db: CacheDb, changes: ValidChange[]) {
+  return db.transaction('rw', db.entityTables, async () =>
+    applyChanges(db, changes, await createPlacement(db)),
+  );
+}
+
+async function allAccounts(db: CacheDb) {
+  const accounts = [];
+  for await (const chunk of accountChunks(db, 10)) accounts.push(...chunk.map((read) => read.account));
+  return accounts;
+}
 
 const account = (id: string, name: string, extra: Record<string, unknown> = {}) => ({
   id,
@@ -70,11 +88,9 @@ describe('applyChanges', () => {
         }),
       },
     ]);
-    await db.transaction('rw', db.entityTables, () => applyChanges(db, valid));
-    expect((await db.accounts.where('refKeys').equals('salesforce:001Dn00000Acme1IAB').first())?.name).toBe(
-      'Acme',
-    );
-    expect((await db.accounts.where('refKeys').equals('hubspot:10001').first())?.id).toBe('a1');
+    await apply(db, valid);
+    expect((await findAccounts(db, 'refKeys', 'salesforce:001Dn00000Acme1IAB'))[0]?.name).toBe('Acme');
+    expect((await findAccounts(db, 'refKeys', 'hubspot:10001'))[0]?.id).toBe('a1');
   });
 
   test('the last change to a record in a batch wins (tombstone then put on a team move)', async () => {
@@ -91,17 +107,17 @@ describe('applyChanges', () => {
         data: { accountId: 'a1', key: 'nps', value: 40, asOf: '2026-11-01T00:00:00Z' },
       },
     ]);
-    const { applied } = await db.transaction('rw', db.entityTables, () => applyChanges(db, valid));
+    const { applied } = await apply(db, valid);
     expect(applied).toBe(3);
-    expect((await db.accounts.toArray()).map((a) => a.name)).toEqual(['Acme v2']);
-    expect(await db.metrics.where('accountId').equals('a1').count()).toBe(1);
+    expect((await allAccounts(db)).map((a) => a.name)).toEqual(['Acme v2']);
+    expect(await readMetrics(db, 'a1')).toHaveLength(1);
     const { valid: removal } = validateChanges([{ type: 'metric', op: 'delete', id: 'a1:nps' }]);
-    await db.transaction('rw', db.entityTables, () => applyChanges(db, removal));
-    expect(await db.metrics.count()).toBe(0);
+    await apply(db, removal);
+    expect((await countAccountsAndMetrics(db)).metrics).toBe(0);
   });
 });
 
-describe('table sizes kept while applying', () => {
+describe('size deltas while applying', () => {
   let db: CacheDb;
   beforeEach(async () => {
     db = new CacheDb(`sizes-${Math.random()}`);
@@ -115,39 +131,32 @@ describe('table sizes kept while applying', () => {
       ids.map((id) => ({ type: 'account' as const, op: 'put' as const, id, data: account(id, id) })),
     ).valid;
 
-  test('counts only new rows for puts and only stored rows for deletes', async () => {
-    const sizes = { accounts: 0, metrics: 0 };
-    await db.transaction('rw', db.entityTables, () => applyChanges(db, puts(['a1', 'a2']), sizes));
+  test('counts only new accounts for puts and only stored ones for deletes', async () => {
+    await apply(db, puts(['a1', 'a2']));
     const { valid } = validateChanges([
       { type: 'account', op: 'put', id: 'a2', data: account('a2', 'again') },
       { type: 'account', op: 'put', id: 'a3', data: account('a3', 'new') },
       { type: 'account', op: 'delete', id: 'a1' },
       { type: 'account', op: 'delete', id: 'never-stored' },
+      {
+        type: 'metric',
+        op: 'put',
+        id: 'a3:nps',
+        data: { accountId: 'a3', key: 'nps', value: 40, asOf: '2026-11-01T00:00:00Z' },
+      },
+      { type: 'metric', op: 'delete', id: 'a2:never-stored' },
     ]);
-    const { sizesKept } = await db.transaction('rw', db.entityTables, () => applyChanges(db, valid, sizes));
-    expect(sizesKept).toBe(true);
-    expect(sizes).toEqual({ accounts: await db.accounts.count(), metrics: 0 });
-    expect(sizes.accounts).toBe(2);
+    const { delta } = await apply(db, valid);
+    expect(delta).toEqual({ accounts: 0, metrics: 1 });
+    expect(await countAccountsAndMetrics(db)).toEqual({ accounts: 2, metrics: 1 });
   });
 
-  test('a page without accounts or metrics keeps the sizes and is stored in its transaction', async () => {
-    const sizes = { accounts: 3, metrics: 1 };
+  test('a page without accounts or metrics changes no size and is stored in its transaction', async () => {
     const { valid } = validateChanges([{ type: 'tier', op: 'delete', id: 't1' }]);
     await db.tiers.put({ id: 't1', name: 'T1', rank: 1, criteria: {}, benchmarks: [] });
-    const { sizesKept } = await db.transaction('rw', db.entityTables, () => applyChanges(db, valid, sizes));
-    expect(sizesKept).toBe(true);
-    expect(sizes).toEqual({ accounts: 3, metrics: 1 });
+    const { delta } = await apply(db, valid);
+    expect(delta).toEqual({ accounts: 0, metrics: 0 });
     expect(await db.tiers.count()).toBe(0);
-  });
-
-  test('gives up, leaving the sizes alone, when a page changes too many rows to look up', async () => {
-    const sizes = { accounts: 7, metrics: 0 };
-    const ids = Array.from({ length: MAX_TRACKED_CHANGES + 1 }, (_, i) => `a${i}`);
-    const changes = puts(ids);
-    const { sizesKept } = await db.transaction('rw', db.entityTables, () => applyChanges(db, changes, sizes));
-    expect(sizesKept).toBe(false);
-    expect(sizes).toEqual({ accounts: 7, metrics: 0 });
-    expect(await db.accounts.count()).toBe(ids.length);
   });
 });
 
@@ -166,14 +175,12 @@ describe('key results from two sources', () => {
       scope: { tierIds: ['t1'] },
       updatedAt,
     });
-    const apply = (data: unknown) =>
-      db.transaction('rw', db.entityTables, () =>
-        applyChanges(db, validateChanges([{ type: 'keyResult', op: 'put', id: 'kr1', data }]).valid),
-      );
-    await apply(kr(5, '2026-11-02T10:00:00Z'));
-    await apply(kr(4, '2026-11-02T09:00:00Z'));
+    const putKr = (data: unknown) =>
+      apply(db, validateChanges([{ type: 'keyResult', op: 'put', id: 'kr1', data }]).valid);
+    await putKr(kr(5, '2026-11-02T10:00:00Z'));
+    await putKr(kr(4, '2026-11-02T09:00:00Z'));
     expect((await db.keyResults.get('kr1'))?.current).toBe(5);
-    await apply(kr(6, '2026-11-02T11:00:00Z'));
+    await putKr(kr(6, '2026-11-02T11:00:00Z'));
     expect((await db.keyResults.get('kr1'))?.current).toBe(6);
     await db.delete();
   });
