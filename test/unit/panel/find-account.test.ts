@@ -1,9 +1,12 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { CacheDb, toCachedAccount } from '../../../lib/cache/db.ts';
+import { BLOCK_SIZE } from '../../../lib/cache/account-blocks.ts';
+import { findAccounts } from '../../../lib/cache/block-reader.ts';
+import { CacheDb } from '../../../lib/cache/db.ts';
 import { findAccount, type PageIdentity } from '../../../lib/panel/find-account.ts';
-import type { Account, CrmName } from '../../../lib/schemas/entities.ts';
+import type { Account, CrmName, Metric } from '../../../lib/schemas/entities.ts';
+import { cacheAccounts } from '../../fixtures/cache-accounts.ts';
 import { createFrozen, frozenVersion } from '../../fixtures/db/frozen.ts';
 
 const account = (
@@ -35,17 +38,38 @@ const ACCOUNTS: Account[] = [
   account('acc-pipedrive-linked', 'Linked Elsewhere', 'linked.example.com', [{ crm: 'pipedrive', id: '7' }]),
 ];
 
-let db: CacheDb;
-beforeEach(async () => {
-  db = new CacheDb(`find-account-${Math.random()}`);
-  await db.accounts.bulkPut(ACCOUNTS.map(toCachedAccount));
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
-});
+/** Metrics of accounts not synced yet, enough to fill the rest of a block. */
+function unsynced(owner: string, count: number): Metric[] {
+  return Array.from({ length: count }, (_, i) => ({
+    accountId: `unsynced-${owner}-${i}`,
+    key: 'nps',
+    value: 0,
+    asOf: '2026-11-01T00:00:00Z',
+  }));
+}
 
-describe('findAccount', () => {
+/** The same accounts cached side by side in one block, or each in a block of its own. */
+const LAYOUTS: [string, (db: CacheDb) => Promise<void>][] = [
+  ['one block', async (db) => void (await cacheAccounts(db, ACCOUNTS))],
+  [
+    'a block each',
+    async (db) => {
+      for (const a of ACCOUNTS) await cacheAccounts(db, [a], unsynced(a.id, BLOCK_SIZE - 1));
+    },
+  ],
+];
+
+describe.each(LAYOUTS)('findAccount, accounts in %s', (_layout, fill) => {
+  let db: CacheDb;
+  beforeEach(async () => {
+    db = new CacheDb(`find-account-${Math.random()}`);
+    await fill(db);
+  });
+  afterEach(async () => {
+    db.close();
+    await Dexie.delete(db.name);
+  });
+
   test.each<[string, CrmName, string, PageIdentity, unknown]>([
     [
       'the record id wins over whatever the page shows',
@@ -135,12 +159,9 @@ describe('cache version 3', () => {
 
     const upgraded = new CacheDb(name);
     try {
-      expect(await upgraded.accounts.where('domainKey').equals('acme.example.com').primaryKeys()).toEqual([
-        'acc-acme',
-      ]);
-      expect(await upgraded.accounts.where('nameKey').equals('globex industries').primaryKeys()).toEqual([
-        'acc-globex',
-      ]);
+      const ids = (accounts: { id: string }[]) => accounts.map((a) => a.id);
+      expect(ids(await findAccounts(upgraded, 'domainKeys', 'acme.example.com'))).toEqual(['acc-acme']);
+      expect(ids(await findAccounts(upgraded, 'nameKeys', 'globex industries'))).toEqual(['acc-globex']);
       expect(await findAccount(upgraded, 'dynamics', 'g', { domain: 'globex.example.com' })).toMatchObject({
         kind: 'found',
         match: { by: 'website' },

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
+import { createPlacement } from '../../../lib/cache/block-writer.ts';
 import { CacheDb } from '../../../lib/cache/db.ts';
 import type { RawChange } from '../../../lib/schemas/api.ts';
 import { ENTITY_SCHEMAS, type EntityType, metricId } from '../../../lib/schemas/entities.ts';
@@ -82,9 +83,13 @@ describe('hostile backend payloads', () => {
       fc.asyncProperty(fc.array(hostileChange, { minLength: 100, maxLength: 100 }), async (changes) => {
         const { valid, problems } = validateChanges(changes);
         expect(valid.length + new Set(problems.map((p) => `${p.type}:${p.id}`)).size).toBeGreaterThan(0);
-        await db.transaction('rw', db.entityTables, () => applyChanges(db, valid));
-        for (const account of await db.accounts.toArray())
-          expect(ENTITY_SCHEMAS.account.safeParse(account).success).toBe(true);
+        const placement = await createPlacement(db);
+        await db.transaction('rw', db.entityTables, async () => applyChanges(db, valid, placement));
+        // Every entry, those holding only metrics of an account not cached too.
+        for (const { account, metrics } of (await db.accountBlocks.toArray()).flatMap((b) => b.entries)) {
+          if (account) expect(ENTITY_SCHEMAS.account.safeParse(account).success).toBe(true);
+          for (const metric of metrics) expect(ENTITY_SCHEMAS.metric.safeParse(metric).success).toBe(true);
+        }
         for (const kr of await db.keyResults.toArray())
           expect(ENTITY_SCHEMAS.keyResult.safeParse(kr).success).toBe(true);
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
