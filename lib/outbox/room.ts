@@ -1,3 +1,4 @@
+import { toBlock } from '../cache/account-blocks.ts';
 import type { CacheDb } from '../cache/db.ts';
 import { isQuotaExceeded, StorageFullError } from '../cache/quota.ts';
 import { CURSOR_KEY } from '../sync/engine.ts';
@@ -14,8 +15,9 @@ const RESYNCABLE: ((db: CacheDb) => Promise<void>)[] = [
   (db) =>
     db.transaction('rw', [db.accountBlocks, db.kv], async () => {
       await db.kv.bulkDelete([CURSOR_KEY, TABLE_SIZES_KEY]);
-      await db.accountBlocks.toCollection().modify((block) => {
-        block.entries = block.entries.flatMap((entry) => (entry.account ? [{ ...entry, metrics: [] }] : []));
+      await db.accountBlocks.toCollection().modify((block, cursor) => {
+        const entries = block.entries.flatMap((entry) => (entry.account ? [{ ...entry, metrics: [] }] : []));
+        cursor.value = toBlock(block.id, entries);
       });
       await db.accountBlocks.filter((block) => block.entries.length === 0).delete();
     }),

@@ -1,7 +1,7 @@
-import { createPlacement, writeAccountChanges } from '../../lib/cache/block-writer.ts';
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BackendError, createBackendClient, type FetchFn } from '../../lib/backend/client.ts';
+import { createPlacement, writeAccountChanges } from '../../lib/cache/block-writer.ts';
 import { CacheDb, toCachedAccount } from '../../lib/cache/db.ts';
 import { flushOutbox } from '../../lib/outbox/flush.ts';
 import { logOutcome } from '../../lib/outbox/log.ts';

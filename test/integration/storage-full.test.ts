@@ -1,7 +1,8 @@
-import { countAccountsAndMetrics, readAccount, readMetrics } from '../../lib/cache/block-reader.ts';
 import 'fake-indexeddb/auto';
 import type { DBCoreMutateRequest } from 'dexie';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { toBlock } from '../../lib/cache/account-blocks.ts';
+import { countAccountsAndMetrics, readAccount, readMetrics } from '../../lib/cache/block-reader.ts';
 import { CacheDb, readKv } from '../../lib/cache/db.ts';
 import { StorageFullError } from '../../lib/cache/quota.ts';
 import { logOutcome } from '../../lib/outbox/log.ts';
@@ -17,6 +18,7 @@ import {
   type RunningServer,
   startServer,
 } from '../../server/index.ts';
+import { metricRow, writeChanges } from '../fixtures/cache-accounts.ts';
 import { GROW, NPS, QBRS } from '../server/fixtures.ts';
 
 const AT = '2026-11-01T00:00:00.000Z';
@@ -161,6 +163,8 @@ describe('browser storage full', () => {
   test('room for an outcome is made by dropping the cached metrics, which the next sync restores', async () => {
     const metrics = await readMetrics(db, 'a1');
     expect(metrics).not.toEqual([]);
+    // Metrics of an account that is not cached (yet) are stored too, and go with the others.
+    await writeChanges(db, { metricPuts: [metricRow('a-not-synced', 'nps')] });
     let metricsDropped = false;
     disk.refuse = (table, request) => {
       if (table === 'accountBlocks' && request.type === 'put') metricsDropped = true;
@@ -169,6 +173,10 @@ describe('browser storage full', () => {
     const outcome = await log();
     expect(await db.outbox.get(outcome.id)).toMatchObject({ outcome, status: 'pending' });
     expect(await countAccountsAndMetrics(db)).toEqual({ accounts: 2, metrics: 0 });
+    // Each block's index keys still describe what it holds.
+    for (const block of await db.accountBlocks.toArray()) {
+      expect(block).toEqual(toBlock(block.id, block.entries));
+    }
     expect(await readKv(db, CURSOR_KEY)).toBeUndefined();
 
     // Without a cursor the cache is replaced as a whole: a deletion whose tombstone is gone still lands.

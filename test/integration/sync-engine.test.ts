@@ -1,11 +1,11 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import {
   countAccountsAndMetrics,
   findAccounts,
   readAccount,
   readMetrics,
 } from '../../lib/cache/block-reader.ts';
-import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { CacheDb, crmRefKey } from '../../lib/cache/db.ts';
 import { answerPanel } from '../../lib/panel/answer.ts';
 import { Snapshot } from '../../lib/schemas/api.ts';

@@ -1,6 +1,6 @@
-import { countAccountsAndMetrics } from '../../lib/cache/block-reader.ts';
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { countAccountsAndMetrics } from '../../lib/cache/block-reader.ts';
 import { CacheDb, readKv } from '../../lib/cache/db.ts';
 import { saveSettings } from '../../lib/settings/store.ts';
 import { CURSOR_KEY, createSyncEngine } from '../../lib/sync/engine.ts';
