@@ -141,7 +141,7 @@ export async function restoreRecords(
   db: CacheDb,
   kept: KeptRecord[],
   placement: BlockPlacement,
-): Promise<void> {
+): Promise<SizeDelta> {
   const accountPuts: CachedAccount[] = [];
   const metricPuts: CachedMetric[] = [];
   for (const record of kept) {
@@ -149,7 +149,7 @@ export async function restoreRecords(
     else if (record.type === 'metric') metricPuts.push(record.row as CachedMetric);
     else await tableFor(db, record.type).put(record.row);
   }
-  await writeAccountChanges(
+  return writeAccountChanges(
     db,
     { accountPuts, accountDeletes: [], metricPuts, metricDeletes: [] },
     placement,

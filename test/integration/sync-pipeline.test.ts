@@ -66,37 +66,41 @@ describe('sync pipelining', () => {
     await server.close();
   });
 
-  test('the next page is on its way while one is stored, and pages are stored in order', async () => {
+  /** A first sync, then more than three pages of changes on the server, with the observations reset. */
+  async function syncedThenChanged(engine: ReturnType<typeof createSyncEngine>) {
+    expect((await engine.sync()).status.state).toBe('ok');
+    const [template] = demoSnapshot().accounts;
+    if (!template) throw new Error('the demo has no account');
+    await putEntities(
+      server.db,
+      'account',
+      Array.from({ length: 4 * PAGE }, (_, i) => ({ ...template, id: `acc-more-${i}`, crmRefs: [] })),
+    );
+    events.length = 0;
+    cursors.length = 0;
+  }
+
+  test('a first sync reads every page, then stores them all at once with the last cursor', async () => {
     const { status } = await createSyncEngine(cache, { pageSize: PAGE, fetch: observedFetch }).sync();
     expect(status.state).toBe('ok');
     const pages = cursors.length;
     expect(pages).toBeGreaterThan(3);
-    const expected = ['request 1'];
-    for (let n = 1; n <= pages; n++) {
-      if (n < pages) expected.push(`request ${n + 1}`);
-      expected.push(`stored ${n}`);
-    }
-    expect(events).toEqual(expected);
+    const requests = Array.from({ length: pages }, (_, i) => `request ${i + 1}`);
+    expect(events).toEqual([...requests, `stored ${pages}`]);
+    const demo = demoSnapshot();
+    expect(status.counts).toMatchObject({ accounts: demo.accounts.length, metrics: demo.metrics.length });
+    expect(await readKv(cache, TABLE_SIZES_KEY)).toEqual(await countAccountsAndMetrics(cache));
   });
 
-  test('a failure reading page 3 leaves pages 1 and 2 stored and the cursor after page 2', async () => {
+  test('a first sync that fails stores nothing, and the next one starts over', async () => {
     failFeedRequest = 3;
     const engine = createSyncEngine(cache, { pageSize: PAGE, fetch: observedFetch });
     const { status } = await engine.sync();
     expect(status.state).toBe('error');
     expect(status.lastError?.code).toBe('unreachable');
-    expect(events).toEqual(['request 1', 'request 2', 'stored 1', 'request 3', 'failed', 'stored 2']);
-    expect(await readKv(cache, CURSOR_KEY)).toBe(cursors[1]);
-    const blocks = await countAccountsAndMetrics(cache);
-    const stored =
-      (await cache.users.count()) +
-      (await cache.tiers.count()) +
-      blocks.accounts +
-      (await cache.objectives.count()) +
-      (await cache.keyResults.count()) +
-      (await cache.metricDefinitions.count()) +
-      blocks.metrics;
-    expect(stored).toBe(2 * PAGE);
+    expect(await readKv(cache, CURSOR_KEY)).toBeUndefined();
+    expect(await countAccountsAndMetrics(cache)).toEqual({ accounts: 0, metrics: 0 });
+    expect(await cache.keyResults.count()).toBe(0);
 
     failFeedRequest = null;
     const resumed = await engine.sync();
@@ -107,6 +111,38 @@ describe('sync pipelining', () => {
       metrics: demo.metrics.length,
       keyResults: demo.keyResults.length,
     });
+  });
+
+  test('after the first sync, the next page is on its way while one is stored, and pages are stored in order', async () => {
+    const engine = createSyncEngine(cache, { pageSize: PAGE, fetch: observedFetch });
+    await syncedThenChanged(engine);
+    expect((await engine.sync()).status.state).toBe('ok');
+    const pages = cursors.length;
+    expect(pages).toBeGreaterThan(3);
+    const expected = ['request 1'];
+    for (let n = 1; n <= pages; n++) {
+      if (n < pages) expected.push(`request ${n + 1}`);
+      expected.push(`stored ${n}`);
+    }
+    expect(events).toEqual(expected);
+  });
+
+  test('a failure reading page 3 of a later sync leaves pages 1 and 2 stored and the cursor after page 2', async () => {
+    const engine = createSyncEngine(cache, { pageSize: PAGE, fetch: observedFetch });
+    await syncedThenChanged(engine);
+    const before = (await countAccountsAndMetrics(cache)).accounts;
+    failFeedRequest = 3;
+    const { status } = await engine.sync();
+    expect(status.state).toBe('error');
+    expect(status.lastError?.code).toBe('unreachable');
+    expect(events).toEqual(['request 1', 'request 2', 'stored 1', 'request 3', 'failed', 'stored 2']);
+    expect(await readKv(cache, CURSOR_KEY)).toBe(cursors[1]);
+    expect((await countAccountsAndMetrics(cache)).accounts).toBe(before + 2 * PAGE);
+
+    failFeedRequest = null;
+    const resumed = await engine.sync();
+    expect(resumed.status.state).toBe('ok');
+    expect(resumed.status.counts?.accounts).toBe(before + 4 * PAGE);
   });
 
   test('account and metric counts kept page by page match the tables after puts, re-puts and deletes', async () => {
