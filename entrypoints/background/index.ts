@@ -1,7 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { z } from 'zod';
+import { foregroundGate } from '@/lib/background/foreground-gate.ts';
 import { CacheDb } from '@/lib/cache/db.ts';
+import { inForeground } from '@/lib/messages/foreground.ts';
 import { CACHE_CHANGED } from '@/lib/messages/protocol.ts';
 import { createMessageRouter } from '@/lib/messages/router.ts';
 import { loadSettings } from '@/lib/settings/store.ts';
@@ -34,7 +36,7 @@ export default defineBackground(() => {
   watchPolicy(db, scheduler, onCacheChanged);
   watchPermissions(db);
   const route = createMessageRouter(
-    createHandlers(db, scheduler, onCacheChanged),
+    inForeground(createHandlers(db, scheduler, onCacheChanged), foregroundGate),
     browser.runtime.id,
     browser.runtime.getURL('/'),
   );

@@ -53,13 +53,18 @@ export async function findAccounts(
   );
 }
 
-/** Every cached account with its metrics, a block at a time, in the order the blocks were written. */
+/**
+ * Every cached account with its metrics, `blocksPerChunk` blocks at a time, in the order the blocks
+ * were written; `beforeRead` is awaited before each read, for a pass that gives way to others.
+ */
 export async function* accountChunks(
   db: CacheDb,
   blocksPerChunk: number,
+  beforeRead?: () => Promise<void>,
 ): AsyncGenerator<AccountWithMetrics[]> {
   let after: number | null = null;
   for (;;) {
+    await beforeRead?.();
     const blocks: AccountBlock[] = await (after === null
       ? db.accountBlocks.orderBy(':id')
       : db.accountBlocks.where(':id').above(after)
