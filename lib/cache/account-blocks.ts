@@ -27,7 +27,7 @@ export interface AccountBlock {
 }
 
 /** Entries per block: big enough that a first sync writes few rows, small enough that one lookup reads little. */
-export const BLOCK_SIZE = 50;
+export const BLOCK_SIZE = 20;
 
 export type BlockIndex = 'ids' | 'refKeys' | 'domainKeys' | 'nameKeys' | 'arrs';
 

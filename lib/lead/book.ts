@@ -1,15 +1,15 @@
 import { foregroundGate } from '../background/foreground-gate.ts';
+import { BLOCK_SIZE } from '../cache/account-blocks.ts';
 import { accountChunks } from '../cache/block-reader.ts';
 import type { CacheDb } from '../cache/db.ts';
 import { type BookLookups, byImpact, classifyBookEntry } from './classify.ts';
 import type { BookEntry, LeadBook } from './types.ts';
 
 /**
- * Account blocks are read and checked this many at a time (about 200 accounts). Before each chunk
- * the pass gives way to what a CRM page waits on, so a panel that asks mid-pass waits for one
- * chunk's read at most.
+ * Account blocks are read and checked about 200 accounts at a time. Before each chunk the pass gives
+ * way to what a CRM page waits on, so a panel that asks mid-pass waits for one chunk's read at most.
  */
-const BLOCKS_PER_CHUNK = 4;
+const BLOCKS_PER_CHUNK = Math.ceil(200 / BLOCK_SIZE);
 
 /**
  * Every misaligned account in the cache, classified in one pass over the blocks, each account with

@@ -1,9 +1,11 @@
+import { BLOCK_SIZE } from '../cache/account-blocks.ts';
 import { accountChunks } from '../cache/block-reader.ts';
 import type { CacheDb } from '../cache/db.ts';
 import { type CrmBase, learnCrmBases } from '../crm/record-url.ts';
 import type { CrmName } from '../crm/types.ts';
 
-const BLOCKS_PER_CHUNK = 20;
+/** About 1 000 accounts a read. */
+const BLOCKS_PER_CHUNK = Math.ceil(1_000 / BLOCK_SIZE);
 
 /**
  * Where each CRM of the org lives, learnt from the first usable record URL in the order accounts are stored, read

@@ -1,33 +1,46 @@
 import type { Page } from '@playwright/test';
-import type { Account } from '../../lib/schemas/index.ts';
+import type { Account, CrmName } from '../../lib/schemas/index.ts';
 import { crmUrls } from '../../test/fixtures/crm/routes.ts';
 import { type Figure, fromSamples } from './figures.ts';
 import { waitForPanelHeading } from './panel-wait.ts';
 import { summarize } from './stats.ts';
 
-const RUNS = 30;
+const RUNS_PER_CRM = 15;
 const WARMUP = 3;
+const SWITCHING_RUNS = 16;
 const METHOD =
-  'A full page load (page.goto) of a fixture Salesforce or HubSpot account page, alternating, each time ' +
-  "another account. The figure is performance.now() (ms since the navigation's timeOrigin) in the " +
-  "MutationObserver callback in which the panel's open shadow root first has a heading with the " +
-  "account's name; details has the next animation frame, and the navigation timing and first contentful " +
-  'paint of the fixture page itself (served by Playwright routing, which adds to responseEnd and turns ' +
-  `the browser cache off, so the Salesforce stylesheet is fetched on every load). ${WARMUP} warm-up loads are not counted.`;
+  'Full page loads (page.goto) of fixture account pages, each time another account: 15 in a row on ' +
+  'Salesforce, then 15 on HubSpot, as a user opens records in the CRM they work in. The figure is ' +
+  "performance.now() (ms since the navigation's timeOrigin) in the MutationObserver callback in which the " +
+  "panel's open shadow root first has a heading with the account's name. details has the next animation " +
+  "frame, and the fixture page's own navigation timing and first contentful paint (served by Playwright " +
+  'routing, which adds to responseEnd and turns the browser cache off). details.switchingCrm repeats the ' +
+  'loads alternating Salesforce and HubSpot: each load then starts a new renderer process, which parses ' +
+  `the 964 KB Salesforce stylesheet afresh, so the page itself paints later. ${WARMUP} warm-up loads per series are not counted.`;
 
-function urlOf(account: Account, run: number): string {
-  const ref = account.crmRefs[run % 2 === 0 ? 0 : 1];
-  return ref?.crm === 'hubspot' ? crmUrls.hubspotCompany(ref.id) : crmUrls.salesforceAccount(ref?.id);
+function urlOf(account: Account, crm: CrmName): string {
+  const ref = account.crmRefs.find((r) => r.crm === crm);
+  return crm === 'hubspot' ? crmUrls.hubspotCompany(ref?.id) : crmUrls.salesforceAccount(ref?.id);
 }
 
-export async function measurePageLoad(page: Page, targets: readonly Account[]): Promise<Figure> {
-  const samples: number[] = [];
-  const frames: number[] = [];
-  const responseEnds: number[] = [];
-  const contentLoaded: number[] = [];
-  const contentfulPaints: number[] = [];
-  for (const [run, account] of targets.slice(0, WARMUP + RUNS).entries()) {
-    await page.goto(urlOf(account, run));
+interface Series {
+  panel: number[];
+  frame: number[];
+  responseEnd: number[];
+  domContentLoaded: number[];
+  firstContentfulPaint: number[];
+}
+
+async function loadSeries(page: Page, loads: { account: Account; crm: CrmName }[]): Promise<Series> {
+  const series: Series = {
+    panel: [],
+    frame: [],
+    responseEnd: [],
+    domContentLoaded: [],
+    firstContentfulPaint: [],
+  };
+  for (const [run, { account, crm }] of loads.entries()) {
+    await page.goto(urlOf(account, crm));
     const entry = await waitForPanelHeading(page, account.name, 0);
     if (run < WARMUP) continue;
     const timing = await page.evaluate(() => {
@@ -39,16 +52,49 @@ export async function measurePageLoad(page: Page, targets: readonly Account[]): 
         firstContentfulPaint: paint?.startTime ?? 0,
       };
     });
-    samples.push(entry.at);
-    frames.push(entry.frameAt ?? entry.at);
-    responseEnds.push(timing.responseEnd);
-    contentLoaded.push(timing.domContentLoaded);
-    contentfulPaints.push(timing.firstContentfulPaint);
+    series.panel.push(entry.at);
+    series.frame.push(entry.frameAt ?? entry.at);
+    series.responseEnd.push(timing.responseEnd);
+    series.domContentLoaded.push(timing.domContentLoaded);
+    series.firstContentfulPaint.push(timing.firstContentfulPaint);
   }
-  return fromSamples('pageLoad', samples, METHOD, {
-    toNextFrame: summarize(frames),
-    responseEnd: summarize(responseEnds),
-    domContentLoadedEventEnd: summarize(contentLoaded),
-    firstContentfulPaint: summarize(contentfulPaints),
+  return series;
+}
+
+const pageTiming = (series: Series) => ({
+  responseEnd: summarize(series.responseEnd),
+  domContentLoadedEventEnd: summarize(series.domContentLoaded),
+  firstContentfulPaint: summarize(series.firstContentfulPaint),
+});
+
+export async function measurePageLoad(page: Page, targets: readonly Account[]): Promise<Figure> {
+  const inOneCrm: Series[] = [];
+  for (const [i, crm] of (['salesforce', 'hubspot'] as const).entries()) {
+    const accounts = targets.slice(i * (WARMUP + RUNS_PER_CRM), (i + 1) * (WARMUP + RUNS_PER_CRM));
+    inOneCrm.push(
+      await loadSeries(
+        page,
+        accounts.map((account) => ({ account, crm })),
+      ),
+    );
+  }
+  const switching = await loadSeries(
+    page,
+    targets
+      .slice(2 * (WARMUP + RUNS_PER_CRM), 2 * (WARMUP + RUNS_PER_CRM) + WARMUP + SWITCHING_RUNS)
+      .map((account, i) => ({ account, crm: i % 2 === 0 ? 'salesforce' : 'hubspot' })),
+  );
+  const all = (key: keyof Series) => inOneCrm.flatMap((series) => series[key]);
+  const merged: Series = {
+    panel: all('panel'),
+    frame: all('frame'),
+    responseEnd: all('responseEnd'),
+    domContentLoaded: all('domContentLoaded'),
+    firstContentfulPaint: all('firstContentfulPaint'),
+  };
+  return fromSamples('pageLoad', merged.panel, METHOD, {
+    toNextFrame: summarize(merged.frame),
+    ...pageTiming(merged),
+    switchingCrm: { panel: summarize(switching.panel), ...pageTiming(switching) },
   });
 }

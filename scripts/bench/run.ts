@@ -68,7 +68,7 @@ async function measureInBrowser(browser: BenchBrowser, backend: BenchBackend, sn
 
   const page = await context.newPage();
   await page.addInitScript(recordPanelHeadings);
-  await attempt(['pageLoad'], () => measurePageLoad(page, spread(generated, 5_000, 40)));
+  await attempt(['pageLoad'], () => measurePageLoad(page, spread(generated, 5_000, 60)));
   await attempt(['navigationWarm'], () =>
     measureNavigation(page, spread(generated, 10_000, 50), { runs: 40, warmup: 3 }),
   );

@@ -37,8 +37,8 @@ describe.each(SYNC_MODES)('written as %s', (_mode, writer) => {
     [[BLOCK_SIZE + 1], [BLOCK_SIZE, 1]],
     [[2 * BLOCK_SIZE + 1], [BLOCK_SIZE, BLOCK_SIZE, 1]],
     [
-      [30, 30],
-      [BLOCK_SIZE, 10],
+      [BLOCK_SIZE - 5, BLOCK_SIZE - 5],
+      [BLOCK_SIZE, BLOCK_SIZE - 10],
     ],
     [
       [BLOCK_SIZE - 1, 1, 1],
@@ -85,22 +85,32 @@ describe('a placement', () => {
   });
 
   test('made by a second sync finds every account the first one cached: nothing is stored twice', async () => {
-    const first = accounts(0, 120);
+    // Two full blocks and part of a third, then ten more accounts.
+    const cached = 2 * BLOCK_SIZE + BLOCK_SIZE / 2;
+    const half = cached / 2;
+    const first = accounts(0, cached);
     await writeChanges(db, { accountPuts: first, metricPuts: first.map((a) => metricRow(a.id, 'nps')) });
 
     const placement = await createPlacement(db);
-    const updated = [...accounts(0, 120, 'New'), ...accounts(120, 10, 'New')];
+    const updated = [...accounts(0, cached, 'New'), ...accounts(cached, 10, 'New')];
     const page = (from: number, to: number) => ({
       accountPuts: updated.slice(from, to),
       metricPuts: updated.slice(from, to).map((a) => metricRow(a.id, 'qbr')),
     });
-    expect(await writeChanges(db, page(60, 130), placement)).toEqual({ accounts: 10, metrics: 70 });
-    expect(await writeChanges(db, page(0, 60), placement)).toEqual({ accounts: 0, metrics: 60 });
+    expect(await writeChanges(db, page(half, cached + 10), placement)).toEqual({
+      accounts: 10,
+      metrics: cached - half + 10,
+    });
+    expect(await writeChanges(db, page(0, half), placement)).toEqual({ accounts: 0, metrics: half });
 
     for (const { id } of updated) expect(await blockCopies(db, id), id).toBe(1);
-    expect((await blockLayout(db)).map((block) => block.length)).toEqual([BLOCK_SIZE, BLOCK_SIZE, 30]);
-    expect(await countAccountsAndMetrics(db)).toEqual({ accounts: 130, metrics: 250 });
-    const [oldest, newest] = await readAccounts(db, ['acc-0', 'acc-129']);
+    expect((await blockLayout(db)).map((block) => block.length)).toEqual([
+      BLOCK_SIZE,
+      BLOCK_SIZE,
+      BLOCK_SIZE / 2 + 10,
+    ]);
+    expect(await countAccountsAndMetrics(db)).toEqual({ accounts: cached + 10, metrics: 2 * cached + 10 });
+    const [oldest, newest] = await readAccounts(db, ['acc-0', `acc-${cached + 9}`]);
     expect(oldest?.account.name).toBe('New 0');
     expect(oldest?.metrics.map((m) => m.key)).toEqual(['nps', 'qbr']);
     expect(newest?.metrics.map((m) => m.key)).toEqual(['qbr']);

@@ -78,39 +78,46 @@ describe('findAccounts', () => {
       accountRow(`more-${i}`, { domain: i === BLOCK_SIZE - 1 ? 'shared.example.com' : undefined }),
     );
     await writeChanges(db, { accountPuts: more });
-    expect(ids(await findAccounts(db, 'domainKeys', 'shared.example.com'))).toEqual(['b', 'c', 'more-49']);
+    expect(ids(await findAccounts(db, 'domainKeys', 'shared.example.com'))).toEqual([
+      'b',
+      'c',
+      `more-${BLOCK_SIZE - 1}`,
+    ]);
     expect(ids(await findAccounts(db, 'domainKeys', 'shared.example.com', 1))).toEqual(['b', 'c']);
   });
 });
+
+/** An account in the second block. */
+const LAST = `acc-${BLOCK_SIZE + 2}`;
 
 describe('reading accounts by id', () => {
   beforeEach(async () => {
     const accounts = Array.from({ length: BLOCK_SIZE + 5 }, (_, i) => accountRow(`acc-${i}`));
     await writeChanges(db, {
       accountPuts: accounts,
-      metricPuts: [metricRow('acc-3', 'nps'), metricRow('acc-52', 'nps'), metricRow('acc-52', 'qbr')],
+      metricPuts: [metricRow('acc-3', 'nps'), metricRow(LAST, 'nps'), metricRow(LAST, 'qbr')],
     });
     await writeChanges(db, { metricPuts: [metricRow('unsynced', 'nps')] });
   });
 
   test('one account, its metrics, or nothing', async () => {
-    expect((await readAccount(db, 'acc-52'))?.id).toBe('acc-52');
+    expect((await readAccount(db, LAST))?.id).toBe(LAST);
     expect(await readAccount(db, 'unsynced')).toBeUndefined();
     expect(await readAccount(db, 'ghost')).toBeUndefined();
-    expect(await readMetrics(db, 'acc-52')).toEqual([metricRow('acc-52', 'nps'), metricRow('acc-52', 'qbr')]);
+    expect(await readMetrics(db, LAST)).toEqual([metricRow(LAST, 'nps'), metricRow(LAST, 'qbr')]);
     expect(await readMetrics(db, 'acc-4')).toEqual([]);
     expect(await readMetrics(db, 'unsynced')).toEqual([metricRow('unsynced', 'nps')]);
     expect(await readMetrics(db, 'ghost')).toEqual([]);
   });
 
   test('many accounts, in the order asked, from any block, each with its metrics', async () => {
-    const found = await readAccounts(db, ['acc-52', 'ghost', 'acc-3', 'unsynced', 'acc-52', 'acc-4']);
+    const found = await readAccounts(db, [LAST, 'ghost', 'acc-3', 'unsynced', LAST, 'acc-4']);
     expect(found.map((entry) => entry?.account.id)).toEqual([
-      'acc-52',
+      LAST,
       undefined,
       'acc-3',
       undefined,
-      'acc-52',
+      LAST,
       'acc-4',
     ]);
     expect(found.map((entry) => entry?.metrics.length)).toEqual([2, undefined, 1, undefined, 2, 0]);
