@@ -1,5 +1,4 @@
-import { readMetrics } from '../cache/block-reader.ts';
-import type { CacheDb, CachedAccount } from '../cache/db.ts';
+import type { CacheDb, CachedAccount, CachedMetric } from '../cache/db.ts';
 import { checkAccount } from '../tiers/account-check.ts';
 import { toMisalignmentView } from './misalignment-view.ts';
 import type { CrmTierView, MisalignmentView } from './view-types.ts';
@@ -15,10 +14,11 @@ export async function buildMisalignments(
   db: CacheDb,
   account: CachedAccount,
   crmTier: CrmTierInput,
+  accountMetrics: Promise<CachedMetric[]>,
 ): Promise<{ misalignments: MisalignmentView[]; crmTier: CrmTierView }> {
   const [tiers, metrics, definitionRows] = await Promise.all([
     db.tiers.toArray(),
-    readMetrics(db, account.id),
+    accountMetrics,
     db.metricDefinitions.toArray(),
   ]);
   const fromPage = crmTier.fromPage?.trim() || null;

@@ -28,11 +28,8 @@ async function linkedKeyResults(db: CacheDb, account: CachedAccount) {
   return [...linked.values()];
 }
 
-async function buildHealth(db: CacheDb, accountId: string): Promise<HealthView> {
-  const [metrics, definitionRows] = await Promise.all([
-    readMetrics(db, accountId),
-    db.metricDefinitions.toArray(),
-  ]);
+async function buildHealth(db: CacheDb, accountMetrics: Promise<Metric[]>): Promise<HealthView> {
+  const [metrics, definitionRows] = await Promise.all([accountMetrics, db.metricDefinitions.toArray()]);
   const definitions = new Map(definitionRows.map((d) => [d.key, d]));
   const health = healthScore(scoreMetrics(metrics, definitions));
   const byKey = new Map<string, Metric>(metrics.map((m) => [m.key, m]));
@@ -57,14 +54,16 @@ export async function buildPanelView(
   now: Date,
   crmTier: CrmTierInput,
 ): Promise<PanelView> {
+  // Read once: the health section and the misalignment flag both score them.
+  const metrics = readMetrics(db, account.id);
   const [tier, owner, links, health, pendingRows, accountOutcomes, alignment] = await Promise.all([
     db.tiers.get(account.tierId),
     account.ownerId ? db.users.get(account.ownerId) : undefined,
     linkedKeyResults(db, account),
-    buildHealth(db, account.id),
+    buildHealth(db, metrics),
     db.outbox.toArray(),
     db.outcomes.where('accountId').equals(account.id).toArray(),
-    buildMisalignments(db, account, crmTier),
+    buildMisalignments(db, account, crmTier, metrics),
   ]);
   const pending = pendingDeltas(pendingRows);
   const objectiveIds = [...new Set(links.map((l) => l.kr.objectiveId))];
