@@ -1,4 +1,5 @@
 import { type BackendClient, BackendError, createBackendClient, type FetchFn } from '../backend/client.ts';
+import { countAccountsAndMetrics } from '../cache/block-reader.ts';
 import { createPlacement, emptyPlacement } from '../cache/block-writer.ts';
 import { type CacheDb, readKv, writeKv } from '../cache/db.ts';
 import { explainQuota, isQuotaExceeded } from '../cache/quota.ts';
@@ -8,7 +9,7 @@ import { loadSettings } from '../settings/store.ts';
 import { applyChanges, collapseChanges, readCachedRecord, restoreRecords } from './apply-changes.ts';
 import { feedPages } from './feed-pages.ts';
 import { type CacheCounts, INITIAL_SYNC_STATUS, type SyncStatus } from './status.ts';
-import { addSizes, countTableSizes, TABLE_SIZES_KEY, type TableSizes } from './table-sizes.ts';
+import { addSizes, TABLE_SIZES_KEY, type TableSizes } from './table-sizes.ts';
 import type { RecordProblem, ValidChange } from './validate-changes.ts';
 
 /** Written in the same transaction as the changes it follows, so it also versions the synced data. */
@@ -59,7 +60,7 @@ async function tableSizes(db: CacheDb): Promise<TableSizes> {
   const stored = await readKv<TableSizes>(db, TABLE_SIZES_KEY);
   if (stored) return stored;
   return db.transaction('rw', [db.accountBlocks, db.kv], async () => {
-    const counted = await countTableSizes(db);
+    const counted = await countAccountsAndMetrics(db);
     await writeKv(db, TABLE_SIZES_KEY, counted);
     return counted;
   });

@@ -1,6 +1,4 @@
-import { countAccountsAndMetrics } from '../cache/block-reader.ts';
 import type { SizeDelta } from '../cache/block-writer.ts';
-import type { CacheDb } from '../cache/db.ts';
 
 /**
  * How many accounts and metrics the cache holds. Counting means reading every block, so they are
@@ -12,10 +10,6 @@ export interface TableSizes {
 }
 
 export const TABLE_SIZES_KEY = 'sync.tableSizes';
-
-export function countTableSizes(db: CacheDb): Promise<TableSizes> {
-  return countAccountsAndMetrics(db);
-}
 
 export function addSizes(sizes: TableSizes, delta: SizeDelta): TableSizes {
   return { accounts: sizes.accounts + delta.accounts, metrics: sizes.metrics + delta.metrics };
