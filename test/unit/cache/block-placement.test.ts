@@ -1,10 +1,9 @@
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { BLOCK_SIZE } from '../../../lib/cache/account-blocks.ts';
 import { countAccountsAndMetrics, readAccounts } from '../../../lib/cache/block-reader.ts';
 import { createPlacement } from '../../../lib/cache/block-writer.ts';
-import { CacheDb } from '../../../lib/cache/db.ts';
+import type { CacheDb } from '../../../lib/cache/db.ts';
 import {
   accountRow,
   blockCopies,
@@ -14,15 +13,12 @@ import {
   type Write,
   writeChanges,
 } from '../../fixtures/cache-accounts.ts';
+import { freshCacheEachTest } from '../../fixtures/fresh-cache.ts';
 
 // Which block each new account goes to, within one sync and from one sync to the next.
 let db: CacheDb;
-beforeEach(() => {
-  db = new CacheDb(`block-placement-${Math.random()}`);
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
+freshCacheEachTest('block-placement', (fresh) => {
+  db = fresh;
 });
 
 describe.each(SYNC_MODES)('written as %s', (_mode, writer) => {

@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { BLOCK_SIZE, type BlockIndex } from '../../../lib/cache/account-blocks.ts';
 import {
   accountChunks,
@@ -10,16 +9,13 @@ import {
   readAccounts,
   readMetrics,
 } from '../../../lib/cache/block-reader.ts';
-import { CacheDb } from '../../../lib/cache/db.ts';
+import type { CacheDb } from '../../../lib/cache/db.ts';
 import { accountRow, metricRow, writeChanges } from '../../fixtures/cache-accounts.ts';
+import { freshCacheEachTest } from '../../fixtures/fresh-cache.ts';
 
 let db: CacheDb;
-beforeEach(() => {
-  db = new CacheDb(`block-reader-${Math.random()}`);
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
+freshCacheEachTest('block-reader', (fresh) => {
+  db = fresh;
 });
 
 const ids = (accounts: { id: string }[]) => accounts.map((account) => account.id);

@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import {
   countAccountsAndMetrics,
   findAccounts,
@@ -9,7 +8,7 @@ import {
   readMetrics,
 } from '../../../lib/cache/block-reader.ts';
 import type { AccountChanges, SizeDelta } from '../../../lib/cache/block-writer.ts';
-import { CacheDb } from '../../../lib/cache/db.ts';
+import type { CacheDb } from '../../../lib/cache/db.ts';
 import {
   accountRow,
   blockCopies,
@@ -18,16 +17,13 @@ import {
   SYNC_MODES,
   type Write,
 } from '../../fixtures/cache-accounts.ts';
+import { freshCacheEachTest } from '../../fixtures/fresh-cache.ts';
 
 // What one write does to the accounts and metrics it names: their entries, the keys they are found
 // by, and how many accounts and metrics the cache gained. Where entries go: block-placement.test.ts.
 let db: CacheDb;
-beforeEach(() => {
-  db = new CacheDb(`block-writer-${Math.random()}`);
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
+freshCacheEachTest('block-writer', (fresh) => {
+  db = fresh;
 });
 
 const ACME = accountRow('acme', {

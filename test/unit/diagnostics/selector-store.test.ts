@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
-import { Dexie } from 'dexie';
-import { afterEach, beforeEach, expect, test } from 'vitest';
-import { CacheDb } from '../../../lib/cache/db.ts';
+import { expect, test } from 'vitest';
+import type { CacheDb } from '../../../lib/cache/db.ts';
 import type { FieldReport } from '../../../lib/crm/read-page-account.ts';
 import { readSelectorDiagnostics, recordSelectorReport } from '../../../lib/diagnostics/selector-store.ts';
+import { freshCacheEachTest } from '../../fixtures/fresh-cache.ts';
 
 const found = (field: FieldReport['field'], probe: string): FieldReport => ({
   field,
@@ -17,12 +17,8 @@ const missed = (field: FieldReport['field'], ...probes: string[]): FieldReport =
 });
 
 let db: CacheDb;
-beforeEach(() => {
-  db = new CacheDb(`selectors-${Math.random()}`);
-});
-afterEach(async () => {
-  db.close();
-  await Dexie.delete(db.name);
+freshCacheEachTest('selectors', (fresh) => {
+  db = fresh;
 });
 
 test('keeps the latest result per CRM and field, failures first', async () => {

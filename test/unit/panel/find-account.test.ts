@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { BLOCK_SIZE } from '../../../lib/cache/account-blocks.ts';
 import { findAccounts } from '../../../lib/cache/block-reader.ts';
 import { CacheDb } from '../../../lib/cache/db.ts';
@@ -8,6 +8,7 @@ import { findAccount, type PageIdentity } from '../../../lib/panel/find-account.
 import type { Account, CrmName, Metric } from '../../../lib/schemas/entities.ts';
 import { cacheAccounts } from '../../fixtures/cache-accounts.ts';
 import { createFrozen, frozenVersion } from '../../fixtures/db/frozen.ts';
+import { freshCacheEachTest } from '../../fixtures/fresh-cache.ts';
 
 const account = (
   id: string,
@@ -61,13 +62,9 @@ const LAYOUTS: [string, (db: CacheDb) => Promise<void>][] = [
 
 describe.each(LAYOUTS)('findAccount, accounts in %s', (_layout, fill) => {
   let db: CacheDb;
-  beforeEach(async () => {
-    db = new CacheDb(`find-account-${Math.random()}`);
+  freshCacheEachTest('find-account', async (fresh) => {
+    db = fresh;
     await fill(db);
-  });
-  afterEach(async () => {
-    db.close();
-    await Dexie.delete(db.name);
   });
 
   test.each<[string, CrmName, string, PageIdentity, unknown]>([
