@@ -1,23 +1,24 @@
 import { z } from 'zod';
+import { text } from './text.ts';
 
 /** Ids are opaque strings; bounded so a hostile backend cannot make us index megabytes. */
-export const Id = z.string().min(1).max(200);
+export const Id = text(200).min(1);
 export const Timestamp = z.iso.datetime({ offset: true });
 export const IsoDate = z.union([z.iso.date(), Timestamp]);
 
 export const Role = z.enum(['csm', 'rep', 'lead', 'admin']);
 export const User = z.object({
   id: Id,
-  name: z.string().min(1).max(500),
+  name: text(500).min(1),
   email: z.email().max(320),
   role: Role,
   teamId: Id.optional(),
 });
 
 export const ComparisonOp = z.enum(['>=', '>', '<=', '<', '==', '!=', 'in']);
-export const AttributeValue = z.union([z.number(), z.string().max(10_000), z.boolean()]);
+export const AttributeValue = z.union([z.number(), text(10_000), z.boolean()]);
 export const Condition = z.object({
-  field: z.string().min(1).max(200),
+  field: text(200).min(1),
   op: ComparisonOp,
   value: z.union([AttributeValue, z.array(AttributeValue).max(1000)]),
 });
@@ -26,17 +27,17 @@ export const Rule = z.object({
   any: z.array(Condition).max(100).optional(),
 });
 export const Benchmark = z.object({
-  metric: z.string().min(1).max(200),
+  metric: text(200).min(1),
   op: ComparisonOp,
   value: z.union([AttributeValue, z.array(AttributeValue).max(1000)]),
-  label: z.string().max(500).optional(),
+  label: text(500).optional(),
 });
 export const Tier = z.object({
   id: Id,
-  name: z.string().min(1).max(200),
+  name: text(200).min(1),
   rank: z.number().int().min(1),
-  color: z.string().max(50).optional(),
-  description: z.string().max(5000).optional(),
+  color: text(50).optional(),
+  description: text(5000).optional(),
   criteria: Rule,
   benchmarks: z.array(Benchmark).max(100),
 });
@@ -54,18 +55,18 @@ export const CrmName = z.enum([
 ]);
 export const CrmRef = z.object({
   crm: CrmName,
-  id: z.string().min(1).max(200),
+  id: text(200).min(1),
   url: z.url().max(2000).optional(),
 });
 export const Account = z.object({
   id: Id,
-  name: z.string().min(1).max(1000),
-  domain: z.string().max(500).optional(),
+  name: text(1000).min(1),
+  domain: text(500).optional(),
   crmRefs: z.array(CrmRef).max(50),
   tierId: Id,
-  crmTier: z.string().max(200).optional(),
+  crmTier: text(200).optional(),
   ownerId: Id.optional(),
-  attributes: z.record(z.string().max(200), AttributeValue),
+  attributes: z.record(text(200), AttributeValue),
   renewalDate: IsoDate.optional(),
   updatedAt: Timestamp,
 });
@@ -75,7 +76,7 @@ export const Perspective = z.enum(['financial', 'customer', 'internal', 'learnin
 export const PERSPECTIVES = Perspective.options;
 export const Objective = z.object({
   id: Id,
-  title: z.string().min(1).max(1000),
+  title: text(1000).min(1),
   level: ObjectiveLevel,
   parentId: Id.optional(),
   ownerId: Id.optional(),
@@ -88,7 +89,7 @@ export const KeyResultUnit = z.enum(['count', 'percent', 'currency', 'boolean'])
 export const KeyResult = z.object({
   id: Id,
   objectiveId: Id,
-  title: z.string().min(1).max(1000),
+  title: text(1000).min(1),
   unit: KeyResultUnit,
   direction: z.enum(['increase', 'decrease']),
   start: z.number(),
@@ -101,16 +102,16 @@ export const KeyResult = z.object({
     accountIds: z.array(Id).max(100_000).optional(),
     tierIds: z.array(Id).max(1000).optional(),
   }),
-  quickLog: z.object({ label: z.string().min(1).max(50), delta: z.number() }).optional(),
+  quickLog: z.object({ label: text(50).min(1), delta: z.number() }).optional(),
   updatedAt: Timestamp,
 });
 export const DEFAULT_QUICK_LOG = { label: '+1', delta: 1 } as const;
 
 export const MetricDefinition = z.object({
-  key: z.string().min(1).max(200),
-  label: z.string().min(1).max(500),
+  key: text(200).min(1),
+  label: text(500).min(1),
   perspective: Perspective,
-  unit: z.string().max(50),
+  unit: text(50),
   direction: z.enum(['higher_is_better', 'lower_is_better']),
   good: z.number(),
   warn: z.number(),
@@ -119,7 +120,7 @@ export const MetricDefinition = z.object({
 
 export const Metric = z.object({
   accountId: Id,
-  key: z.string().min(1).max(200),
+  key: text(200).min(1),
   value: z.number(),
   asOf: Timestamp,
   history: z
@@ -133,7 +134,7 @@ export const Outcome = z.object({
   keyResultId: Id,
   accountId: Id,
   delta: z.number(),
-  note: z.string().max(2000).optional(),
+  note: text(2000).optional(),
   loggedBy: Id,
   occurredAt: Timestamp,
 });
