@@ -56,8 +56,8 @@ export function judge(outcome: Outcome, state: BatchState, at: string): Verdict 
     return rejected('no access to this account');
   if (!isLinked(kr, outcome.accountId, account.tierId))
     return rejected('key result is not linked to this account');
-  // An outcome from before the KR's last measurement is recorded, but the measurement already holds it.
-  if (!countsTowardCurrent(kr, outcome)) return { status: 'apply', keyResult: kr };
+  // A measurement dated after this moment already holds the outcome: it is recorded, the value stays.
+  if (!countsTowardCurrent(kr, at)) return { status: 'apply', keyResult: kr };
   const moved = moveCurrent(kr, outcome.delta, at);
   if (moved === null) return rejected('delta would move the key result out of range');
   return { status: 'apply', keyResult: { ...moved, source: 'outcome', updatedBy: state.user.id } };

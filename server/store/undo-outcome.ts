@@ -37,7 +37,7 @@ export async function undoOutcome(
     const reverted =
       kr === undefined
         ? undefined
-        : countsTowardCurrent(kr, stored.outcome)
+        : countsTowardCurrent(kr, stored.loggedAt)
           ? moveCurrent(kr, -delta, at)
           : kr;
     if (reverted === null) {
