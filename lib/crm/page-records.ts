@@ -1,4 +1,4 @@
-import { composedClosest, isShown } from './page-tree.ts';
+import { composedClosest, hiddenByMarkup, isShown, openScopes, type Scopes } from './page-tree.ts';
 import type { CrmName } from './types.ts';
 
 /**
@@ -21,4 +21,13 @@ const OTHER_RECORDS: Partial<Record<CrmName, string>> = {
 export function isThisRecords(element: Element, crm: CrmName): boolean {
   const other = OTHER_RECORDS[crm];
   return (!other || composedClosest(element, other) === null) && isShown(element);
+}
+
+/**
+ * The page's scopes (light DOM and open shadow roots) without the subtrees that show other records or
+ * that the markup hides, so reading a page that keeps many records costs the one on screen.
+ */
+export function recordScopes(root: ParentNode, crm: CrmName): Scopes {
+  const other = OTHER_RECORDS[crm];
+  return openScopes(root, (element) => hiddenByMarkup(element) || (!!other && element.matches(other)));
 }

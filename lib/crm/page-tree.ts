@@ -15,15 +15,28 @@ const UNRENDERED = new Set(['script', 'style', 'template', 'noscript']);
 /** The page's light DOM and each open shadow root inside it, each searchable with `querySelectorAll`. */
 export type Scopes = readonly ParentNode[];
 
-/** `root` and every open shadow root below it (and `root`'s own, when `root` is a shadow host). */
-export function openScopes(root: ParentNode): Scopes {
+/**
+ * `root` and every open shadow root below it (and `root`'s own, when `root` is a shadow host), in one
+ * walk of the composed tree. Subtrees `skip` rejects are not entered: a page that keeps many hidden
+ * records costs only the one on screen.
+ */
+export function openScopes(root: ParentNode, skip: (element: Element) => boolean = () => false): Scopes {
   const own = (root as Partial<Element>).shadowRoot;
   const scopes: ParentNode[] = own ? [root, own] : [root];
-  // One pass over each scope's elements; shadow roots found on the way are searched in turn.
-  for (let index = 0; index < scopes.length; index++) {
-    for (const element of (scopes[index] as ParentNode).querySelectorAll('*')) {
-      if (element.shadowRoot) scopes.push(element.shadowRoot);
+  const stack: Element[] = [];
+  const pushChildren = (parent: ParentNode) => {
+    for (let child = parent.lastElementChild; child; child = child.previousElementSibling) stack.push(child);
+  };
+  pushChildren(root);
+  if (own) pushChildren(own);
+  for (let element = stack.pop(); element; element = stack.pop()) {
+    if (skip(element)) continue;
+    const shadow = element.shadowRoot;
+    if (shadow) {
+      scopes.push(shadow);
+      pushChildren(shadow);
     }
+    pushChildren(element);
   }
   return scopes;
 }
@@ -53,13 +66,11 @@ export function composedClosest(element: Element, selector: string): Element | n
   return null;
 }
 
-function hiddenByMarkup(element: Element): boolean {
-  for (let node: Node | null = element; node; node = composedParent(node)) {
-    if (node.nodeType !== ELEMENT_NODE) continue;
-    const candidate = node as Element & { style?: CSSStyleDeclaration };
-    if (candidate.hasAttribute('hidden') || candidate.style?.display === 'none') return true;
-  }
-  return false;
+/** Hidden by the element's own markup: the `hidden` attribute or an inline `display: none`. */
+export function hiddenByMarkup(element: Element): boolean {
+  if (element.hasAttribute('hidden')) return true;
+  if (!element.hasAttribute('style')) return false;
+  return (element as Element & { style?: CSSStyleDeclaration }).style?.display === 'none';
 }
 
 /**
@@ -68,7 +79,9 @@ function hiddenByMarkup(element: Element): boolean {
  * anywhere up the composed tree otherwise.
  */
 export function isShown(element: Element): boolean {
-  if (hiddenByMarkup(element)) return false;
+  for (let node: Node | null = element; node; node = composedParent(node)) {
+    if (node.nodeType === ELEMENT_NODE && hiddenByMarkup(node as Element)) return false;
+  }
   if (typeof element.checkVisibility !== 'function') return true;
   return element.checkVisibility({ visibilityProperty: true, checkVisibilityCSS: true });
 }

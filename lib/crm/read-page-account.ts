@@ -1,8 +1,8 @@
 import { normaliseDomain } from './account-identity.ts';
 import { ACCOUNT_PROBES, type AccountField, describeProbe, type Probe } from './page-account-fields.ts';
 import { cleanFieldValue } from './page-fields.ts';
-import { isThisRecords } from './page-records.ts';
-import { openScopes, queryScopes, queryWithin, type Scopes, shownValue } from './page-tree.ts';
+import { isThisRecords, recordScopes } from './page-records.ts';
+import { queryScopes, queryWithin, type Scopes, shownValue } from './page-tree.ts';
 import { readFieldIn } from './read-page-field.ts';
 import type { CrmName } from './types.ts';
 
@@ -92,7 +92,7 @@ export function readPageAccount(
 ): PageAccount {
   let scopes: Scopes = [root];
   try {
-    scopes = openScopes(root);
+    scopes = recordScopes(root, crm);
   } catch {
     // A root that cannot be walked is still searched as it is.
   }

@@ -1,6 +1,6 @@
 import { FIELD_LAYOUTS, type FieldLayout, type FieldPair, pickField } from './page-fields.ts';
-import { isThisRecords } from './page-records.ts';
-import { composedText, openScopes, queryScopes, queryWithin, type Scopes, shownValue } from './page-tree.ts';
+import { isThisRecords, recordScopes } from './page-records.ts';
+import { composedText, queryScopes, queryWithin, type Scopes, shownValue } from './page-tree.ts';
 import type { CrmName } from './types.ts';
 
 function labelOf(item: Element, layout: FieldLayout): string {
@@ -38,7 +38,7 @@ export function readFieldIn(scopes: Scopes, crm: CrmName, label: string): string
  */
 export function readPageField(root: ParentNode, crm: CrmName, label: string): string | null {
   try {
-    return FIELD_LAYOUTS[crm].length === 0 ? null : readFieldIn(openScopes(root), crm, label);
+    return FIELD_LAYOUTS[crm].length === 0 ? null : readFieldIn(recordScopes(root, crm), crm, label);
   } catch {
     return null;
   }
