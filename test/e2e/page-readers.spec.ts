@@ -190,9 +190,12 @@ test('a record the page hides with its stylesheet is not read, not even through 
 
 test('CRMs no public source documents read nothing, whatever their page shows', async () => {
   const page = await browser.newPage();
+  // Hooks such pages were once assumed to have: none is documented anywhere, so none is read.
   await page.setContent(
-    '<h1>Umbrella Corp</h1><a href="https://umbrella.example.com">umbrella.example.com</a>' +
-      '<dl><dt>Customer Tier</dt><dd>Tier 1</dd></dl>',
+    '<h1 data-testid="record-header-name">Umbrella Corp</h1><h1 data-testid="lead-name">Umbrella Corp</h1>' +
+      '<h1 data-testid="entity-title">Umbrella Corp</h1><h1 data-test-id="entity-name">Umbrella Corp</h1>' +
+      '<a href="https://umbrella.example.com">umbrella.example.com</a>' +
+      '<div class="field-row"><span class="field-row__label">Customer Tier</span><span class="field-row__value">Tier 1</span></div>',
   );
   await page.addScriptTag({ content: readers });
   for (const crm of ['attio', 'close', 'copper', 'freshsales'] as const) {

@@ -58,8 +58,12 @@ describe('readPageAccount reads the record the page shows, from evidenced markup
   test.each<CrmName>(['attio', 'close', 'copper', 'freshsales'])(
     '%s: no public evidence of the record page, so nothing is read from it',
     (crm) => {
+      // Hooks such pages were once assumed to have: none is documented anywhere, so none is read.
       const page = htmlDocument(
-        '<h1>Umbrella Corp</h1><a href="https://umbrella.example.com">umbrella.example.com</a><dl><dt>Customer Tier</dt><dd>Tier 1</dd></dl>',
+        '<h1 data-testid="record-header-name">Umbrella Corp</h1><h1 data-testid="lead-name">Umbrella Corp</h1>' +
+          '<h1 data-testid="entity-title">Umbrella Corp</h1><h1 data-test-id="entity-name">Umbrella Corp</h1>' +
+          '<a href="https://umbrella.example.com">umbrella.example.com</a>' +
+          '<div class="field-row"><span class="field-row__label">Customer Tier</span><span class="field-row__value">Tier 1</span></div>',
       );
       expect(readPageAccount(page, crm)).toEqual({
         name: null,
