@@ -17,8 +17,8 @@ const OTHER_RECORDS: Partial<Record<CrmName, string>> = {
   hubspot: '[data-crm-location="CRM_OBJECT_PREVIEW"]',
 };
 
-/** Whether `element` shows the page's own record: on screen, and outside another record's panel. */
-export function isThisRecords(element: Element, crm: CrmName): boolean {
+/** Whether `element` belongs to the page's own record: on screen, and outside another record's panel. */
+export function showsThisRecord(element: Element, crm: CrmName): boolean {
   const other = OTHER_RECORDS[crm];
   return (!other || composedClosest(element, other) === null) && isShown(element);
 }

@@ -1,7 +1,7 @@
 import { normaliseDomain } from './account-identity.ts';
 import { ACCOUNT_PROBES, type AccountField, describeProbe, type Probe } from './page-account-fields.ts';
 import { cleanFieldValue } from './page-fields.ts';
-import { isThisRecords, recordScopes } from './page-records.ts';
+import { recordScopes, showsThisRecord } from './page-records.ts';
 import { queryScopes, queryWithin, type Scopes, shownValue } from './page-tree.ts';
 import { readFieldIn } from './read-page-field.ts';
 import type { CrmName } from './types.ts';
@@ -29,7 +29,7 @@ export interface PageAccount {
 }
 
 function firstOfThisRecord(scopes: Scopes, crm: CrmName, selector: string): Element | null {
-  for (const element of queryScopes(scopes, selector)) if (isThisRecords(element, crm)) return element;
+  for (const element of queryScopes(scopes, selector)) if (showsThisRecord(element, crm)) return element;
   return null;
 }
 

@@ -1,5 +1,5 @@
 import { FIELD_LAYOUTS, type FieldLayout, type FieldPair, pickField } from './page-fields.ts';
-import { isThisRecords, recordScopes } from './page-records.ts';
+import { recordScopes, showsThisRecord } from './page-records.ts';
 import { composedText, queryScopes, queryWithin, type Scopes, shownValue } from './page-tree.ts';
 import type { CrmName } from './types.ts';
 
@@ -18,10 +18,10 @@ function fieldValue(item: Element, layout: FieldLayout): string {
 }
 
 /** The label/value pairs of the fields the page shows for its own record, in the layouts' order. */
-export function* fieldPairs(scopes: Scopes, crm: CrmName): Generator<FieldPair> {
+function* fieldPairs(scopes: Scopes, crm: CrmName): Generator<FieldPair> {
   for (const layout of FIELD_LAYOUTS[crm]) {
     for (const item of queryScopes(scopes, layout.item)) {
-      if (isThisRecords(item, crm)) yield [labelOf(item, layout), () => fieldValue(item, layout)];
+      if (showsThisRecord(item, crm)) yield [labelOf(item, layout), () => fieldValue(item, layout)];
     }
   }
 }
