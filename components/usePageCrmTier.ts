@@ -1,4 +1,4 @@
-import { useEffect, useReducer, useRef } from 'react';
+import { useEffect, useState } from 'react';
 import type { PageAccount } from '@/lib/crm/read-page-account.ts';
 import type { CrmName } from '@/lib/crm/types.ts';
 
@@ -15,10 +15,10 @@ export interface PageFieldSource {
 }
 
 /**
- * The tier the CRM page shows in its field labelled `label`, read on every render. CRMs render
- * fields after the URL changes, so a change seen later renders again; a field that disappears
- * (the user opened another tab of the record) keeps its last value for that record rather than
- * flipping the flag back to the synced tier.
+ * The tier the CRM page shows in its field labelled `label`. Read after the panel renders, never while
+ * it renders, and again whenever the page changes: CRMs render fields after the URL changes. A field
+ * that disappears (the user opened another tab of the record) keeps its last value for that record
+ * rather than flipping the flag back to the synced tier.
  */
 export function usePageCrmTier(
   source: PageFieldSource | undefined,
@@ -26,18 +26,17 @@ export function usePageCrmTier(
   recordId: string,
   label: string,
 ): string | undefined {
-  const [, rerender] = useReducer((count: number) => count + 1, 0);
-  const seen = useRef<{ key: string; value: string } | null>(null);
+  const key = `${crm}:${recordId}:${label}`;
+  const [seen, setSeen] = useState<{ key: string; value: string } | null>(null);
   useEffect(() => {
     if (!source) return;
-    return source.watch(() => {
+    const read = () => {
       const value = source.read(crm, label);
-      if (value !== null && value !== seen.current?.value) rerender();
-    });
-  }, [source, crm, label]);
-  if (!source) return undefined;
-  const key = `${crm}:${recordId}:${label}`;
-  const value = source.read(crm, label);
-  if (value !== null) seen.current = { key, value };
-  return seen.current?.key === key ? seen.current.value : undefined;
+      if (value === null) return;
+      setSeen((previous) => (previous?.key === key && previous.value === value ? previous : { key, value }));
+    };
+    read();
+    return source.watch(read);
+  }, [source, crm, label, key]);
+  return source && seen?.key === key ? seen.value : undefined;
 }

@@ -26,14 +26,19 @@ function recordGuid(raw: string): string | null {
 
 /**
  * A form of one record: `main.aspx?pagetype=entityrecord&etn=account&id=<guid>` in any parameter order,
- * with or without `appid`, or the classic `etc=1` instead of `etn`. Lists (`entitylist`), dashboards and
- * the new-record form (no id) are not account pages.
+ * with or without `appid`, or the classic `etc=1` instead of `etn`. Older links leave the page type out
+ * (`main.aspx?etn=account&id=<guid>`) and the client opens that record's form; without a page type only
+ * the table's name can say it is an account. Lists (`entitylist`), dashboards and the new-record form
+ * (no id) are not account pages.
  */
 function accountForm(url: URL): string | null {
-  if (param(url, 'pagetype')?.toLowerCase() !== 'entityrecord') return null;
+  const pageType = param(url, 'pagetype');
+  if (pageType !== null && pageType.toLowerCase() !== 'entityrecord') return null;
   const table = param(url, 'etn');
   const isAccount =
-    table === null ? param(url, 'etc') === ACCOUNT_TYPE_CODE : table.toLowerCase() === 'account';
+    table !== null
+      ? table.toLowerCase() === 'account'
+      : pageType !== null && param(url, 'etc') === ACCOUNT_TYPE_CODE;
   const id = param(url, 'id');
   return isAccount && id !== null ? recordGuid(id) : null;
 }

@@ -2,13 +2,15 @@ import type { CrmName } from './types.ts';
 
 /**
  * One way to find a value on a CRM's account page, tried in order until one finds something:
- * `text`: the first shown element matching `selector`, by its text (or its value, for a form control);
- * `href`: the same element's link target; `field`: the field labelled `label` in the CRM's field
- * layout (`FIELD_LAYOUTS`). Stable attributes come first, the labelled field last, because labels are
- * what a CRM admin can rename.
+ * `text`: the first element of the page's own record matching `selector` (through open shadow roots),
+ * by a clean `attribute` when it has one, else by what it shows (a control's value, a choice's shown
+ * option, the rendered text) without a trailing `suffix` the page adds; `href`: the same element's
+ * link target (or the link rendered inside it); `field`: the field labelled `label` in the CRM's field
+ * layout (`FIELD_LAYOUTS`). Stable hooks come first, the labelled field last, because labels are what a
+ * CRM admin can rename.
  */
 export type Probe =
-  | { kind: 'text'; selector: string }
+  | { kind: 'text'; selector: string; attribute?: string; suffix?: RegExp }
   | { kind: 'href'; selector: string }
   | { kind: 'field'; label: string };
 
@@ -16,78 +18,94 @@ export type Probe =
 export type AccountField = 'name' | 'website';
 export const ACCOUNT_FIELDS: readonly AccountField[] = ['name', 'website'];
 
-/** How the page names an account and links its website, per CRM. Kept as data: a CRM redesign is a data fix. */
+// Dynamics appends the form's save state to the header title's text ("Contoso - Saved"); public test
+// suites strip it (`opportunityNumber.replace('- Saved', '')`, exact-string search for `header_title`).
+const DYNAMICS_SAVE_STATUS = /\s*[-\u2013\u2014]\s*(?:saved|unsaved|saving|unsaved changes)\W*$/iu;
+
+/**
+ * How the page names an account and links its website, per CRM, each probe with its public source.
+ * Kept as data: a CRM redesign is a data fix. A CRM no public source documents has no probes: the panel
+ * relies on the URL and the account's CRM references there.
+ */
 export const ACCOUNT_PROBES: Record<CrmName, Record<AccountField, readonly Probe[]>> = {
   salesforce: {
-    // Lightning's highlights panel renders the record name as the primary field of its <h1>.
     name: [
-      { kind: 'text', selector: 'records-highlights2 h1 lightning-formatted-text' },
-      { kind: 'text', selector: 'h1.slds-page-header__title' },
+      // records-highlights2 slots the record's primary field as `[slot='primaryField']` (Salesforce's
+      // page objects, npm salesforce-pageobjects 9.0.0, dist/records/highlights2.utam.json); Person
+      // Accounts render it with lightning-formatted-name (dist/lightning/formattedName.utam.json; test
+      // suites use `lightning-formatted-name[slot="primaryField"]`).
+      {
+        kind: 'text',
+        selector:
+          'lightning-formatted-name[slot="primaryField"], lightning-formatted-text[slot="primaryField"]',
+      },
+      // The page header's title class sits on that slot inside the <h1> (SLDS page header,
+      // @salesforce-ux/design-system; `slot[name='primaryField']` in the same suites).
+      { kind: 'text', selector: 'h1 .slds-page-header__title' },
       { kind: 'field', label: 'Account Name' },
     ],
     website: [
-      {
-        kind: 'href',
-        selector: 'records-record-layout-item[field-label="Website"] lightning-formatted-url a',
-      },
+      // recordLayoutItem.utam.json reads the label from `field-label`; lightning-formatted-url renders
+      // its <a> in its shadow root and reads the URL from its href (formattedUrl.utam.json).
+      { kind: 'href', selector: 'records-record-layout-item[field-label="Website"] lightning-formatted-url' },
       { kind: 'field', label: 'Website' },
     ],
   },
   hubspot: {
-    name: [{ kind: 'text', selector: '[data-selenium-test="highlightTitle"]' }],
+    // Property values carry `data-selenium-test="property-input-<internal name>"` (third-party sidebar
+    // readers, exact-string search for `data-selenium-test="property-input`); `name`, `domain` and
+    // `website` are the internal names of the company's name, domain and website URL (HubSpot's default
+    // company properties: https://knowledge.hubspot.com/properties/hubspots-default-company-properties).
+    name: [{ kind: 'text', selector: '[data-selenium-test="property-input-name"]' }],
     website: [
       { kind: 'text', selector: '[data-selenium-test="property-input-domain"]' },
-      { kind: 'field', label: 'Company domain name' },
+      { kind: 'text', selector: '[data-selenium-test="property-input-website"]' },
     ],
   },
   dynamics: {
-    // Unified Interface: the form header's title, then the Account Name control itself.
     name: [
-      { kind: 'text', selector: 'h1[data-id="header_title"]' },
-      { kind: 'text', selector: 'input[data-id="name.fieldControl-text-box-text"]' },
+      // EasyRepro reads the form header's title from `[data-id='header_title']` by its `title` attribute
+      // (github.com/microsoft/EasyRepro, Api.UCI/WebClient.cs GetHeaderTitle); its text ends in the save state.
+      {
+        kind: 'text',
+        selector: '[data-id="header_title"]',
+        attribute: 'title',
+        suffix: DYNAMICS_SAVE_STATUS,
+      },
+      // Text fields are `input[data-id='<name>.fieldControl-…']` (EasyRepro AppElementReference.cs,
+      // Entity_TextFieldValue); the account's name column is `name`.
+      { kind: 'text', selector: 'input[data-id^="name.fieldControl"]' },
     ],
     website: [
-      { kind: 'text', selector: 'input[data-id="websiteurl.fieldControl-url-text-input"]' },
+      { kind: 'text', selector: 'input[data-id^="websiteurl.fieldControl"]' },
       { kind: 'field', label: 'Website' },
     ],
   },
   pipedrive: {
-    name: [{ kind: 'text', selector: '[data-testid="header-title"]' }],
+    // The only public name hook (`[data-testid="header-title"]`) is seen on deal pages, not organizations.
+    name: [],
     website: [{ kind: 'field', label: 'Website' }],
   },
   zoho: {
+    // Zoho renders a field's value under `#value_<FIELD>` (a `crux-text-component` in the current UI):
+    // `#value_ACCOUNTNAME` on account pages, `#value_<FIELD> crux-text-component` elsewhere (third-party
+    // automation, exact-string search for `#subvalue_`). No public source names the website field's id.
     name: [
-      { kind: 'text', selector: '#subvalue_ACCOUNTNAME' },
-      { kind: 'field', label: 'Account Name' },
+      { kind: 'text', selector: '#value_ACCOUNTNAME crux-text-component' },
+      { kind: 'text', selector: '#value_ACCOUNTNAME' },
     ],
-    website: [
-      { kind: 'href', selector: '#subvalue_WEBSITE a' },
-      { kind: 'field', label: 'Website' },
-    ],
+    website: [],
   },
-  attio: {
-    name: [{ kind: 'text', selector: '[data-testid="record-header-name"]' }],
-    website: [{ kind: 'field', label: 'Domains' }],
-  },
-  close: {
-    name: [{ kind: 'text', selector: '[data-testid="lead-name"]' }],
-    website: [
-      { kind: 'href', selector: '[data-testid="lead-url"] a' },
-      { kind: 'field', label: 'URL' },
-    ],
-  },
-  copper: {
-    name: [{ kind: 'text', selector: '[data-testid="entity-title"]' }],
-    website: [{ kind: 'field', label: 'Website' }],
-  },
-  freshsales: {
-    name: [{ kind: 'text', selector: '[data-test-id="entity-name"]' }],
-    website: [{ kind: 'field', label: 'Website' }],
-  },
+  // No public source shows these record pages' markup: nothing is read from them.
+  attio: { name: [], website: [] },
+  close: { name: [], website: [] },
+  copper: { name: [], website: [] },
+  freshsales: { name: [], website: [] },
 };
 
 /** How a probe is named in diagnostics: its selector, or the field label it looks for. */
 export function describeProbe(probe: Probe): string {
   if (probe.kind === 'field') return `field "${probe.label}"`;
-  return probe.kind === 'href' ? `${probe.selector} (link)` : probe.selector;
+  if (probe.kind === 'href') return `${probe.selector} (link)`;
+  return probe.attribute ? `${probe.selector} (${probe.attribute})` : probe.selector;
 }

@@ -1,56 +1,75 @@
 import type { CrmName } from './types.ts';
 
 /**
- * How a CRM's record page lays out its fields, as data so a CRM is one more entry, not more code.
- * `pair`: each `item` holds a `label` element and a `value` element (Salesforce's SLDS form elements).
- * `term`: each `label` element is followed by its value as the next sibling (HubSpot's <dt>/<dd> list).
- * A value element that is a form control (Dynamics shows fields as inputs) is read by its value.
+ * How a CRM's record page lays out its labelled fields, as data so a CRM is one more entry, not more
+ * code: each `item` is one field; its label is an attribute of the item (clean, so preferred) or the
+ * text of an element inside it; its value is the first element matching one of `value`, in order.
+ * Items, labels and values are found through open shadow roots. Each layout names its source; a CRM
+ * whose record-page markup no public source shows has none, and its fields are not read.
  */
-export type FieldLayout =
-  | { kind: 'pair'; item: string; label: string; value: string }
-  | { kind: 'term'; label: string };
+export interface FieldLayout {
+  item: string;
+  label: { attribute: string } | { selector: string };
+  value: readonly string[];
+}
 
 export const FIELD_LAYOUTS: Record<CrmName, readonly FieldLayout[]> = {
   salesforce: [
+    // Salesforce's own page objects (npm salesforce-pageobjects 9.0.0): records-record-layout-item
+    // carries the field's label in its `field-label` attribute and slots the formatted value as
+    // `[slot='outputField']` (dist/records/recordLayoutItem.utam.json).
     {
-      kind: 'pair',
-      item: '.slds-form-element',
-      label: '.slds-form-element__label',
-      value: '.slds-form-element__static',
+      item: 'records-record-layout-item[field-label]',
+      label: { attribute: 'field-label' },
+      value: ['[slot="outputField"]'],
     },
   ],
-  hubspot: [{ kind: 'term', label: 'dl > dt' }],
-  // Unified Interface: one container per field, its <label> and the control (input or read-only text).
-  dynamics: [
+  hubspot: [
+    // Third-party HubSpot sidebar readers (exact-string search of public GitHub code for
+    // `data-deferred-property-input-root`): each property of `ul[data-selenium-test="profile-properties-list"]`
+    // is a `[data-deferred-property-input-root]` block holding a <label> and the value as
+    // `[data-selenium-test="property-input-<internal name>"]` (a span, or an input/textarea when editable).
     {
-      kind: 'pair',
+      item: '[data-deferred-property-input-root]',
+      label: { selector: 'label' },
+      value: ['[data-selenium-test^="property-input-"]'],
+    },
+  ],
+  dynamics: [
+    // Microsoft's UI test framework EasyRepro (github.com/microsoft/EasyRepro,
+    // Microsoft.Dynamics365.UIAutomation.Api.UCI/DTO/AppElementReference.cs): a field lives in
+    // `[data-id='<name>-FieldSectionItemContainer']` with a <label id='<name>-field-label'>; a choice
+    // (option set) is a <select> whose selected option is the value (WebClient.cs, TryGetValue), a status
+    // reason a combo box whose `..._text-value` span shows it; text fields are inputs.
+    {
       item: '[data-id$="-FieldSectionItemContainer"]',
-      label: 'label',
-      value: 'input, textarea, [data-id$=".fieldControl-read-only"]',
+      label: { selector: 'label' },
+      value: [
+        'select',
+        '[id*="fieldControl-pickliststatus-comboBox_text-value"]',
+        'input',
+        'textarea',
+        '[role="combobox"]',
+      ],
     },
   ],
   pipedrive: [
+    // Third-party Pipedrive automation (exact-string search of public GitHub code for
+    // `fields-list-row-field-components`): sidebar rows `[data-testid="fields-list-row"]` hold
+    // `[data-testid="field-name"]` and the value in `[data-testid="fields-list-row-field-components"]`.
     {
-      kind: 'pair',
-      item: '[data-testid="field"]',
-      label: '[data-testid="field-label"]',
-      value: '[data-testid="field-value"]',
+      item: '[data-testid="fields-list-row"]',
+      label: { selector: '[data-testid="field-name"]' },
+      value: ['[data-testid="fields-list-row-field-components"]'],
     },
   ],
-  zoho: [{ kind: 'pair', item: '.dv-field', label: '.dv-field__label', value: '.dv-field__value' }],
-  attio: [
-    {
-      kind: 'pair',
-      item: '[data-testid="attribute-row"]',
-      label: '[data-testid="attribute-label"]',
-      value: '[data-testid="attribute-value"]',
-    },
-  ],
-  close: [{ kind: 'term', label: '.lead-info dt' }],
-  copper: [{ kind: 'pair', item: '.field-row', label: '.field-row__label', value: '.field-row__value' }],
-  freshsales: [
-    { kind: 'pair', item: '.field-item', label: '.field-item__label', value: '.field-item__value' },
-  ],
+  // Zoho addresses values by field id (`#value_<FIELD>`), not by label: a label cannot be read there.
+  zoho: [],
+  // No public source shows these record pages' markup (their classes are build hashes).
+  attio: [],
+  close: [],
+  copper: [],
+  freshsales: [],
 };
 
 /** The label of the CRM field that holds the account's tier, unless the options say otherwise. */
@@ -80,12 +99,16 @@ export function cleanFieldValue(text: string): string | null {
   return value;
 }
 
-/** The value of the first field labelled `wanted`, from label/value text pairs in page order. */
-export function pickField(pairs: Iterable<readonly [string, string]>, wanted: string): string | null {
+/** A field's label and its value, the value read only when asked (most fields are not the one wanted). */
+export type FieldPair = readonly [label: string, value: string | (() => string)];
+
+/** The value of the first field labelled `wanted`, from label/value pairs in page order. */
+export function pickField(pairs: Iterable<FieldPair>, wanted: string): string | null {
   const target = normaliseLabel(wanted);
   if (!target) return null;
   for (const [label, value] of pairs) {
-    if (normaliseLabel(label) === target) return cleanFieldValue(value);
+    if (normaliseLabel(label) === target)
+      return cleanFieldValue(typeof value === 'function' ? value() : value);
   }
   return null;
 }

@@ -1,47 +1,44 @@
-import { FIELD_LAYOUTS, type FieldLayout, pickField } from './page-fields.ts';
+import { FIELD_LAYOUTS, type FieldLayout, type FieldPair, pickField } from './page-fields.ts';
+import { recordScopes, showsThisRecord } from './page-records.ts';
+import { composedText, queryScopes, queryWithin, type Scopes, shownValue } from './page-tree.ts';
 import type { CrmName } from './types.ts';
 
-// CRMs keep other records' pages in the DOM, hidden; only what the user sees is this record's.
-export function shown(element: Element): boolean {
-  return typeof element.checkVisibility === 'function' ? element.checkVisibility() : true;
+function labelOf(item: Element, layout: FieldLayout): string {
+  if ('attribute' in layout.label) return item.getAttribute(layout.label.attribute) ?? '';
+  const label = queryWithin(item, layout.label.selector);
+  return label ? composedText(label) : '';
 }
 
-/** What the user sees in the element: a form control's value, or the element's text. */
-export function shownText(element: Element): string {
-  const control = element as Partial<HTMLInputElement>;
-  if (
-    (element.localName === 'input' || element.localName === 'textarea') &&
-    typeof control.value === 'string'
-  ) {
-    return control.value;
+function fieldValue(item: Element, layout: FieldLayout): string {
+  for (const selector of layout.value) {
+    const value = queryWithin(item, selector);
+    if (value) return shownValue(value);
   }
-  return element.textContent ?? '';
+  return '';
 }
 
-export function* fieldPairs(root: ParentNode, layouts: readonly FieldLayout[]): Generator<[string, string]> {
-  for (const layout of layouts) {
-    if (layout.kind === 'pair') {
-      for (const item of root.querySelectorAll(layout.item)) {
-        const label = item.querySelector(layout.label);
-        const value = item.querySelector(layout.value);
-        if (label && value && shown(item)) yield [label.textContent ?? '', shownText(value)];
-      }
-    } else {
-      for (const label of root.querySelectorAll(layout.label)) {
-        const value = label.nextElementSibling;
-        if (value && shown(label)) yield [label.textContent ?? '', shownText(value)];
-      }
+/** The label/value pairs of the fields the page shows for its own record, in the layouts' order. */
+function* fieldPairs(scopes: Scopes, crm: CrmName): Generator<FieldPair> {
+  for (const layout of FIELD_LAYOUTS[crm]) {
+    for (const item of queryScopes(scopes, layout.item)) {
+      if (showsThisRecord(item, crm)) yield [labelOf(item, layout), () => fieldValue(item, layout)];
     }
   }
 }
 
+/** The value of the field labelled `label` among the page's fields, searched through `scopes`. */
+export function readFieldIn(scopes: Scopes, crm: CrmName, label: string): string | null {
+  return pickField(fieldPairs(scopes, crm), label);
+}
+
 /**
- * The value the CRM page shows for the field labelled `label`, or null when it shows none. Runs
- * inside the CRM's page, so it never throws: an unexpected DOM just means "not found".
+ * The value the CRM page shows for the field labelled `label`, or null when it shows none: a choice
+ * field's shown option, from the record the user sees (not a hidden copy of another one). Runs inside
+ * the CRM's page, so it never throws: an unexpected DOM just means "not found".
  */
 export function readPageField(root: ParentNode, crm: CrmName, label: string): string | null {
   try {
-    return pickField(fieldPairs(root, FIELD_LAYOUTS[crm]), label);
+    return FIELD_LAYOUTS[crm].length === 0 ? null : readFieldIn(recordScopes(root, crm), crm, label);
   } catch {
     return null;
   }

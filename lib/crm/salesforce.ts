@@ -25,13 +25,17 @@ function isRecordView(action: string[]): boolean {
   return action.length === 3 && first === 'related' && list !== '' && last === 'view';
 }
 
-/** `/lightning/r/Account/<id>/view`, or `/lightning/r/<id>/view` where only the key prefix tells the object. */
+/**
+ * `/lightning/r/Account/<id>/view`, or `/lightning/r/<id>/view` where only the key prefix tells the object.
+ * Lightning opens a record URL that stops at the id (`/lightning/r/Account/<id>`, with or without a
+ * trailing slash) as the record's view, so no action at all counts as the view.
+ */
 function fromLightningPath(path: string): string | null {
   const [root, kind, ...record] = pathSegments(path);
   if (root !== 'lightning' || kind !== 'r') return null;
   const [objectName, ...afterObject] = record;
   const [id, ...action] = objectName?.toLowerCase() === 'account' ? afterObject : record;
-  return isRecordView(action) ? accountId(id) : null;
+  return action.length === 0 || isRecordView(action) ? accountId(id) : null;
 }
 
 /*

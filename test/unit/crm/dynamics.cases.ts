@@ -42,6 +42,11 @@ export const DYNAMICS_ACCOUNT_PAGES: ReadonlyArray<readonly [string, string]> = 
     `https://contoso.crm4.dynamics.com/main.aspx?etc=1&extraqs=&histKey=1&id=${GUID}&pagetype=entityrecord`,
     GUID,
   ],
+  // older links name the table and the record without a page type: the form of that record opens
+  [`https://contoso.crm.dynamics.com/main.aspx?etn=account&id=${GUID}`, GUID],
+  [`https://contoso.crm.dynamics.com/main.aspx?etn=account&id=%7B${GUID_UPPER}%7D`, GUID],
+  [`https://contoso.crm.dynamics.com/main.aspx?id=${GUID}&etn=ACCOUNT&newWindow=true`, GUID],
+  [`https://contoso.crm4.dynamics.com/main.aspx?${APP}&ETN=Account&Id=${GUID}`, GUID],
 ];
 
 export const DYNAMICS_OTHER_PAGES: readonly string[] = [
@@ -52,6 +57,14 @@ export const DYNAMICS_OTHER_PAGES: readonly string[] = [
   `https://contoso.crm.dynamics.com/main.aspx?${APP}&pagetype=entityrecord&etn=new_accountplan&id=${GUID}`,
   `https://contoso.crm.dynamics.com/main.aspx?etc=2&id=%7b${CONTACT_GUID}%7d&pagetype=entityrecord`,
   `https://contoso.crm.dynamics.com/main.aspx?etc=10&id=%7b${GUID}%7d&pagetype=entityrecord`,
+  // older links without a page type: other tables, no table name, no record
+  `https://contoso.crm.dynamics.com/main.aspx?etn=contact&id=${CONTACT_GUID}`,
+  `https://contoso.crm.dynamics.com/main.aspx?etn=accountleads&id=${GUID}`,
+  `https://contoso.crm.dynamics.com/main.aspx?id=${GUID}`,
+  `https://contoso.crm.dynamics.com/main.aspx?etc=1&id=${GUID}`,
+  `https://contoso.crm.dynamics.com/main.aspx?etn=account`,
+  `https://contoso.crm.dynamics.com/main.aspx?etn=account&id=${GUID}&pagetype=entitylist`,
+  `https://contoso.crm.dynamics.com/main.aspx?etn=account&id=${GUID}&pagetype=`,
   // the table name wins over a contradicting type code
   `https://contoso.crm.dynamics.com/main.aspx?etn=contact&etc=1&id=${CONTACT_GUID}&pagetype=entityrecord`,
   // lists, dashboards, new-record forms, settings

@@ -26,6 +26,14 @@ export const SALESFORCE_ACCOUNT_PAGES: ReadonlyArray<readonly [string, string]> 
   // object name omitted: only the 001 key prefix says it is an account
   [`https://acme.lightning.force.com/lightning/r/${ID_18}/view`, ID_18],
   [`https://acme.lightning.force.com/lightning/r/${ID_15}/related/OpenActivities/view`, ID_18],
+  // Lightning routes a record URL without its action to the record's view: links pasted from emails,
+  // reports and integrations often end at the id, with or without a trailing slash
+  [`https://acme.lightning.force.com/lightning/r/Account/${ID_18}`, ID_18],
+  [`https://acme.lightning.force.com/lightning/r/Account/${ID_18}/`, ID_18],
+  [`https://acme.lightning.force.com/lightning/r/account/${ID_15}`, ID_18],
+  [`https://acme.lightning.force.com/lightning/r/${ID_18}`, ID_18],
+  [`https://acme.lightning.force.com/lightning/r/${ID_15}/`, ID_18],
+  [`https://acme.my.salesforce.com/lightning/r/Account/${ID_18}?0.source=alohaHeader`, ID_18],
   // enhanced-domain partitions and sandboxes
   [`https://acme--uat.sandbox.lightning.force.com/lightning/r/Account/${SANDBOX_ID}/view`, SANDBOX_ID],
   [`https://acme--fullcopy.sandbox.lightning.force.com/lightning/r/Account/${ID_15}/view`, ID_18],
@@ -71,7 +79,15 @@ export const SALESFORCE_OTHER_PAGES: readonly string[] = [
   'https://acme.lightning.force.com/lightning/o/Account/new',
   `https://acme.lightning.force.com/lightning/r/Account/${ID_18}/edit`,
   `https://acme.lightning.force.com/lightning/r/Account/${ID_18}/related//view`,
-  `https://acme.lightning.force.com/lightning/r/Account/${ID_18}`,
+  `https://acme.lightning.force.com/lightning/r/Account/${ID_18}/clone`,
+  `https://acme.lightning.force.com/lightning/r/Account/${ID_18}/related/Contacts`,
+  `https://acme.lightning.force.com/lightning/r/${ID_18}/edit`,
+  'https://acme.lightning.force.com/lightning/r/Account/',
+  'https://acme.lightning.force.com/lightning/r/',
+  // other objects' records without the action, and an account id under another object's name
+  'https://acme.lightning.force.com/lightning/r/Contact/003D000000Jwj9vIAB',
+  'https://acme.lightning.force.com/lightning/r/003D000000Jwj9vIAB/',
+  `https://acme.lightning.force.com/lightning/r/Opportunity/${ID_18}`,
   // other objects' records
   'https://acme.lightning.force.com/lightning/r/Contact/003D000000Jwj9vIAB/view',
   'https://acme.lightning.force.com/lightning/r/003D000000Jwj9vIAB/view',
