@@ -7,7 +7,9 @@ export interface Toast {
   storedAt: number;
   label: string;
   keyResultTitle: string;
-  state: 'saving' | 'queued' | 'sent' | 'rejected' | 'undoing' | 'undone' | 'failed';
+  state: 'saving' | 'queued' | 'sent' | 'rejected' | 'undoing' | 'undone' | 'undo_refused' | 'failed';
+  /** The backend's reason for a rejection or a refused undo. */
+  reason: string | null;
   message: string | null;
 }
 
@@ -18,6 +20,7 @@ const STATE_TEXT: Record<Toast['state'], string> = {
   rejected: 'Rejected by the backend and rolled back.',
   undoing: 'Undoing…',
   undone: 'Undone.',
+  undo_refused: 'Undo refused by the backend: the outcome still counts.',
   failed: 'Not logged.',
 };
 
@@ -33,7 +36,8 @@ export function OutcomeToast({ toast, onUndo, onNote, onDismiss }: OutcomeToastP
   const [note, setNote] = useState('');
   const [noting, setNoting] = useState(false);
   const canAct =
-    toast.outcomeId !== null && !['rejected', 'undone', 'undoing', 'failed'].includes(toast.state);
+    toast.outcomeId !== null &&
+    !['rejected', 'undone', 'undoing', 'undo_refused', 'failed'].includes(toast.state);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!note.trim()) return;
@@ -45,6 +49,7 @@ export function OutcomeToast({ toast, onUndo, onNote, onDismiss }: OutcomeToastP
       <div>
         Logged “{toast.label}” on {toast.keyResultTitle}.{' '}
         <span data-testid="outcome-state">{STATE_TEXT[toast.state]}</span>
+        {toast.reason && <div data-testid="outcome-reason">Reason: {toast.reason}</div>}
         {toast.message && <div className="gl-error">{toast.message}</div>}
       </div>
       {noting ? (

@@ -17,12 +17,19 @@ export interface Overlay {
  * The toast's state follows what the background reports about its outcome, but only from answers
  * given after the outcome was stored: an older answer cannot list it and would pass it off as sent.
  */
-function trackedState(toast: Toast, answer: PanelAnswer | null, answeredRevision: number): Toast['state'] {
-  if (!toast.outcomeId || ['undone', 'failed', 'undoing'].includes(toast.state)) return toast.state;
-  if (answer?.kind !== 'account' || answeredRevision < toast.storedAt) return toast.state;
+function tracked(toast: Toast, answer: PanelAnswer | null, answeredRevision: number): Toast {
+  if (!toast.outcomeId || toast.state === 'failed') return toast;
+  if (answer?.kind !== 'account' || answeredRevision < toast.storedAt) return toast;
   const entry = answer.view.outbox.find((e) => e.id === toast.outcomeId);
-  if (!entry) return 'sent';
-  return entry.state === 'rejected' ? 'rejected' : entry.state === 'undoing' ? 'undoing' : 'queued';
+  // Once undone, only a refusal of the undo changes what the toast says.
+  if (['undone', 'undoing'].includes(toast.state)) {
+    return entry?.state === 'undo_refused'
+      ? { ...toast, state: 'undo_refused', reason: entry.reason }
+      : toast;
+  }
+  if (!entry) return { ...toast, state: 'sent' };
+  if (entry.state === 'rejected') return { ...toast, state: 'rejected', reason: entry.reason };
+  return { ...toast, state: entry.state === 'undoing' ? 'undoing' : 'queued' };
 }
 
 /**
@@ -65,6 +72,7 @@ export function useOutcomeLog(
           clickId,
           outcomeId: null,
           storedAt: Number.POSITIVE_INFINITY,
+          reason: null,
           label: kr.quickLog.label,
           keyResultTitle: kr.title,
           state: 'saving',
@@ -129,7 +137,7 @@ export function useOutcomeLog(
   const liveOverlays = [...overlays.values()].filter((o) => o.settledAt > answeredRevision);
   return {
     overlays: liveOverlays,
-    toasts: toasts.map((t) => ({ ...t, state: trackedState(t, answer, answeredRevision) })),
+    toasts: toasts.map((t) => tracked(t, answer, answeredRevision)),
     log,
     undo,
     note,
