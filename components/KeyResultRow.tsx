@@ -1,5 +1,6 @@
 import { formatDate, formatKeyResultValue, formatPercent } from '@/lib/format/values.ts';
 import type { KeyResultView } from '@/lib/panel/view-types.ts';
+import { onlyByUser } from './user-gesture.ts';
 
 const PACE_LABEL = { on_track: 'On track', at_risk: 'At risk', off_track: 'Off track' } as const;
 
@@ -19,7 +20,7 @@ export function KeyResultRow({ kr, rejection, undoRefusal, onLog }: KeyResultRow
         <button
           type="button"
           className="gl-log"
-          onClick={() => onLog(kr)}
+          onClick={onlyByUser(() => onLog(kr))}
           aria-label={`Log “${kr.quickLog.label}” on ${kr.title}`}
         >
           {kr.quickLog.label}

@@ -1,4 +1,5 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useState } from 'react';
+import { onlyByUser } from './user-gesture.ts';
 
 export interface Toast {
   clickId: string;
@@ -38,12 +39,17 @@ export function OutcomeToast({ toast, onUndo, onNote, onDismiss }: OutcomeToastP
   const canAct =
     toast.outcomeId !== null &&
     !['rejected', 'undone', 'undoing', 'undo_refused', 'failed'].includes(toast.state);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const save = () => {
     if (!note.trim()) return;
     onNote(note.trim());
     setNoting(false);
   };
+  // A submit event is trusted even when a script clicked the button, so the form never saves by
+  // itself: the user's own click on Save, or their Enter in the field, does.
+  const ignoreSubmit = (event: FormEvent) => event.preventDefault();
+  const saveOnEnter = onlyByUser((event: KeyboardEvent) => {
+    if (event.key === 'Enter') save();
+  });
   return (
     <div className={`gl-toast gl-toast--${toast.state}`} role="status" data-testid="outcome-toast">
       <div>
@@ -53,24 +59,29 @@ export function OutcomeToast({ toast, onUndo, onNote, onDismiss }: OutcomeToastP
         {toast.message && <div className="gl-error">{toast.message}</div>}
       </div>
       {noting ? (
-        <form onSubmit={submit} className="gl-toast__note">
+        <form onSubmit={ignoreSubmit} className="gl-toast__note">
           <label>
             Note
-            <input value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
+            <input
+              value={note}
+              maxLength={2000}
+              onChange={(e) => setNote(e.target.value)}
+              onKeyDown={saveOnEnter}
+            />
           </label>
-          <button type="submit" className="gl-link">
+          <button type="button" className="gl-link" onClick={onlyByUser(save)}>
             Save note
           </button>
         </form>
       ) : (
         <div className="gl-toast__actions">
           {canAct && (
-            <button type="button" className="gl-link" onClick={onUndo}>
+            <button type="button" className="gl-link" onClick={onlyByUser(onUndo)}>
               Undo
             </button>
           )}
           {canAct && (
-            <button type="button" className="gl-link" onClick={() => setNoting(true)}>
+            <button type="button" className="gl-link" onClick={onlyByUser(() => setNoting(true))}>
               Add note
             </button>
           )}
