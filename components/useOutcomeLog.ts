@@ -45,6 +45,8 @@ export function useOutcomeLog(
   const [overlays, setOverlays] = useState(new Map<string, Overlay>());
   const [toasts, setToasts] = useState<Toast[]>([]);
   const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
+  // Toasts that report a rejection or a refused undo stay until dismissed; the others time out.
+  const reporting = useRef(new Set<string>());
   useEffect(() => () => timers.current.forEach(clearTimeout), []);
 
   const updateToast = useCallback((clickId: string, change: Partial<Toast>) => {
@@ -89,7 +91,7 @@ export function useOutcomeLog(
           updateToast(clickId, { outcomeId: outcome.id, state: 'queued', storedAt: settledAt });
           const timer = setTimeout(() => {
             timers.current.delete(timer);
-            setToasts((list) => list.filter((t) => t.clickId !== clickId || t.state === 'rejected'));
+            setToasts((list) => list.filter((t) => t.clickId !== clickId || reporting.current.has(clickId)));
           }, UNDO_WINDOW_MS);
           timers.current.add(timer);
         },
@@ -135,9 +137,12 @@ export function useOutcomeLog(
   );
 
   const liveOverlays = [...overlays.values()].filter((o) => o.settledAt > answeredRevision);
+  const shown = toasts.map((t) => tracked(t, answer, answeredRevision));
+  for (const toast of shown)
+    if (toast.state === 'rejected' || toast.state === 'undo_refused') reporting.current.add(toast.clickId);
   return {
     overlays: liveOverlays,
-    toasts: toasts.map((t) => tracked(t, answer, answeredRevision)),
+    toasts: shown,
     log,
     undo,
     note,
