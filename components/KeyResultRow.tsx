@@ -1,15 +1,17 @@
 import { formatDate, formatKeyResultValue, formatPercent } from '@/lib/format/values.ts';
 import type { KeyResultView } from '@/lib/panel/view-types.ts';
+import { onlyByUser } from './user-gesture.ts';
 
 const PACE_LABEL = { on_track: 'On track', at_risk: 'At risk', off_track: 'Off track' } as const;
 
 interface KeyResultRowProps {
   kr: KeyResultView;
   rejection: string | null;
+  undoRefusal: string | null;
   onLog: (kr: KeyResultView) => void;
 }
 
-export function KeyResultRow({ kr, rejection, onLog }: KeyResultRowProps) {
+export function KeyResultRow({ kr, rejection, undoRefusal, onLog }: KeyResultRowProps) {
   const barWidth = Math.max(0, Math.min(1, kr.progress)) * 100;
   return (
     <li className="gl-kr" data-testid="key-result">
@@ -18,7 +20,7 @@ export function KeyResultRow({ kr, rejection, onLog }: KeyResultRowProps) {
         <button
           type="button"
           className="gl-log"
-          onClick={() => onLog(kr)}
+          onClick={onlyByUser(() => onLog(kr))}
           aria-label={`Log “${kr.quickLog.label}” on ${kr.title}`}
         >
           {kr.quickLog.label}
@@ -62,6 +64,11 @@ export function KeyResultRow({ kr, rejection, onLog }: KeyResultRowProps) {
       {rejection && (
         <div className="gl-error" role="alert">
           An outcome was rejected and rolled back: {rejection}
+        </div>
+      )}
+      {undoRefusal && (
+        <div className="gl-error" role="alert" data-testid="undo-refused">
+          An undo was refused, so the outcome still counts: {undoRefusal}
         </div>
       )}
     </li>

@@ -10,8 +10,8 @@ interface KeyResultsSectionProps {
 }
 
 export function KeyResultsSection({ objectives, outbox, onLog }: KeyResultsSectionProps) {
-  const rejectionOf = (krId: string) =>
-    outbox.find((entry) => entry.keyResultId === krId && entry.state === 'rejected')?.reason ?? null;
+  const reasonOf = (krId: string, state: OutboxEntry['state']) =>
+    outbox.find((entry) => entry.keyResultId === krId && entry.state === state)?.reason ?? null;
   return (
     <section className="gl-section" aria-labelledby="gl-krs-heading">
       <h3 id="gl-krs-heading" className="gl-section__title">
@@ -26,7 +26,13 @@ export function KeyResultsSection({ objectives, outbox, onLog }: KeyResultsSecti
           </h4>
           <ul className="gl-list">
             {objective.keyResults.map((kr) => (
-              <KeyResultRow key={kr.id} kr={kr} rejection={rejectionOf(kr.id)} onLog={onLog} />
+              <KeyResultRow
+                key={kr.id}
+                kr={kr}
+                rejection={reasonOf(kr.id, 'rejected')}
+                undoRefusal={reasonOf(kr.id, 'undo_refused')}
+                onLog={onLog}
+              />
             ))}
           </ul>
         </div>

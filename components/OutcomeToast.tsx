@@ -1,4 +1,5 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useState } from 'react';
+import { onlyByUser } from './user-gesture.ts';
 
 export interface Toast {
   clickId: string;
@@ -7,7 +8,9 @@ export interface Toast {
   storedAt: number;
   label: string;
   keyResultTitle: string;
-  state: 'saving' | 'queued' | 'sent' | 'rejected' | 'undoing' | 'undone' | 'failed';
+  state: 'saving' | 'queued' | 'sent' | 'rejected' | 'undoing' | 'undone' | 'undo_refused' | 'failed';
+  /** The backend's reason for a rejection or a refused undo. */
+  reason: string | null;
   message: string | null;
 }
 
@@ -18,6 +21,7 @@ const STATE_TEXT: Record<Toast['state'], string> = {
   rejected: 'Rejected by the backend and rolled back.',
   undoing: 'Undoing…',
   undone: 'Undone.',
+  undo_refused: 'Undo refused by the backend: the outcome still counts.',
   failed: 'Not logged.',
 };
 
@@ -33,39 +37,51 @@ export function OutcomeToast({ toast, onUndo, onNote, onDismiss }: OutcomeToastP
   const [note, setNote] = useState('');
   const [noting, setNoting] = useState(false);
   const canAct =
-    toast.outcomeId !== null && !['rejected', 'undone', 'undoing', 'failed'].includes(toast.state);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+    toast.outcomeId !== null &&
+    !['rejected', 'undone', 'undoing', 'undo_refused', 'failed'].includes(toast.state);
+  const save = () => {
     if (!note.trim()) return;
     onNote(note.trim());
     setNoting(false);
   };
+  // A submit event is trusted even when a script clicked the button, so the form never saves by
+  // itself: the user's own click on Save, or their Enter in the field, does.
+  const ignoreSubmit = (event: FormEvent) => event.preventDefault();
+  const saveOnEnter = onlyByUser((event: KeyboardEvent) => {
+    if (event.key === 'Enter') save();
+  });
   return (
     <div className={`gl-toast gl-toast--${toast.state}`} role="status" data-testid="outcome-toast">
       <div>
         Logged “{toast.label}” on {toast.keyResultTitle}.{' '}
         <span data-testid="outcome-state">{STATE_TEXT[toast.state]}</span>
+        {toast.reason && <div data-testid="outcome-reason">Reason: {toast.reason}</div>}
         {toast.message && <div className="gl-error">{toast.message}</div>}
       </div>
       {noting ? (
-        <form onSubmit={submit} className="gl-toast__note">
+        <form onSubmit={ignoreSubmit} className="gl-toast__note">
           <label>
             Note
-            <input value={note} maxLength={2000} onChange={(e) => setNote(e.target.value)} />
+            <input
+              value={note}
+              maxLength={2000}
+              onChange={(e) => setNote(e.target.value)}
+              onKeyDown={saveOnEnter}
+            />
           </label>
-          <button type="submit" className="gl-link">
+          <button type="button" className="gl-link" onClick={onlyByUser(save)}>
             Save note
           </button>
         </form>
       ) : (
         <div className="gl-toast__actions">
           {canAct && (
-            <button type="button" className="gl-link" onClick={onUndo}>
+            <button type="button" className="gl-link" onClick={onlyByUser(onUndo)}>
               Undo
             </button>
           )}
           {canAct && (
-            <button type="button" className="gl-link" onClick={() => setNoting(true)}>
+            <button type="button" className="gl-link" onClick={onlyByUser(() => setNoting(true))}>
               Add note
             </button>
           )}

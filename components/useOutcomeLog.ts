@@ -17,12 +17,19 @@ export interface Overlay {
  * The toast's state follows what the background reports about its outcome, but only from answers
  * given after the outcome was stored: an older answer cannot list it and would pass it off as sent.
  */
-function trackedState(toast: Toast, answer: PanelAnswer | null, answeredRevision: number): Toast['state'] {
-  if (!toast.outcomeId || ['undone', 'failed', 'undoing'].includes(toast.state)) return toast.state;
-  if (answer?.kind !== 'account' || answeredRevision < toast.storedAt) return toast.state;
+function tracked(toast: Toast, answer: PanelAnswer | null, answeredRevision: number): Toast {
+  if (!toast.outcomeId || toast.state === 'failed') return toast;
+  if (answer?.kind !== 'account' || answeredRevision < toast.storedAt) return toast;
   const entry = answer.view.outbox.find((e) => e.id === toast.outcomeId);
-  if (!entry) return 'sent';
-  return entry.state === 'rejected' ? 'rejected' : entry.state === 'undoing' ? 'undoing' : 'queued';
+  // Once undone, only a refusal of the undo changes what the toast says.
+  if (['undone', 'undoing'].includes(toast.state)) {
+    return entry?.state === 'undo_refused'
+      ? { ...toast, state: 'undo_refused', reason: entry.reason }
+      : toast;
+  }
+  if (!entry) return { ...toast, state: 'sent' };
+  if (entry.state === 'rejected') return { ...toast, state: 'rejected', reason: entry.reason };
+  return { ...toast, state: entry.state === 'undoing' ? 'undoing' : 'queued' };
 }
 
 /**
@@ -38,6 +45,8 @@ export function useOutcomeLog(
   const [overlays, setOverlays] = useState(new Map<string, Overlay>());
   const [toasts, setToasts] = useState<Toast[]>([]);
   const timers = useRef(new Set<ReturnType<typeof setTimeout>>());
+  // Toasts that report a rejection or a refused undo stay until dismissed; the others time out.
+  const reporting = useRef(new Set<string>());
   useEffect(() => () => timers.current.forEach(clearTimeout), []);
 
   const updateToast = useCallback((clickId: string, change: Partial<Toast>) => {
@@ -65,6 +74,7 @@ export function useOutcomeLog(
           clickId,
           outcomeId: null,
           storedAt: Number.POSITIVE_INFINITY,
+          reason: null,
           label: kr.quickLog.label,
           keyResultTitle: kr.title,
           state: 'saving',
@@ -81,7 +91,7 @@ export function useOutcomeLog(
           updateToast(clickId, { outcomeId: outcome.id, state: 'queued', storedAt: settledAt });
           const timer = setTimeout(() => {
             timers.current.delete(timer);
-            setToasts((list) => list.filter((t) => t.clickId !== clickId || t.state === 'rejected'));
+            setToasts((list) => list.filter((t) => t.clickId !== clickId || reporting.current.has(clickId)));
           }, UNDO_WINDOW_MS);
           timers.current.add(timer);
         },
@@ -127,9 +137,12 @@ export function useOutcomeLog(
   );
 
   const liveOverlays = [...overlays.values()].filter((o) => o.settledAt > answeredRevision);
+  const shown = toasts.map((t) => tracked(t, answer, answeredRevision));
+  for (const toast of shown)
+    if (toast.state === 'rejected' || toast.state === 'undo_refused') reporting.current.add(toast.clickId);
   return {
     overlays: liveOverlays,
-    toasts: toasts.map((t) => ({ ...t, state: trackedState(t, answer, answeredRevision) })),
+    toasts: shown,
     log,
     undo,
     note,

@@ -41,8 +41,13 @@ export function createSyncScheduler(db: CacheDb, engine: SyncEngine, onCacheChan
   async function flush(): Promise<void> {
     const settings = await loadSettings(db);
     if (!settings.backendUrl || !settings.token) return;
-    const settled = await flushOutbox(db, createBackendClient(settings.backendUrl, settings.token));
+    const { settled, refusedUndos } = await flushOutbox(
+      db,
+      createBackendClient(settings.backendUrl, settings.token),
+    );
     if (settled > 0) onCacheChanged();
+    // A refused undo leaves the outcome counting: the key result is shown as the backend has it now.
+    if (refusedUndos > 0 && (await engine.sync()).changed) onCacheChanged();
   }
 
   async function run(): Promise<SyncStatus> {

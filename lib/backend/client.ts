@@ -40,12 +40,12 @@ function retryAfterMs(header: string | null): number | undefined {
 async function errorFromResponse(response: Response): Promise<BackendError> {
   const body = ApiError.safeParse(await response.json().catch(() => null));
   const serverWords = body.success ? body.data.error.message : response.statusText;
-  if (response.status === 401 || response.status === 403) {
-    return new BackendError(
-      'auth',
-      `The backend refused the API token (${response.status}): ${serverWords}`,
-      response.status,
-    );
+  if (response.status === 401) {
+    return new BackendError('auth', `The backend refused the API token (401): ${serverWords}`, 401);
+  }
+  // The token is known but this request is not the user's to make (an admin route, another's undo).
+  if (response.status === 403) {
+    return new BackendError('auth', `The backend refused this request (403): ${serverWords}`, 403);
   }
   if (response.status === 410) return new BackendError('cursor_expired', serverWords, 410);
   if (response.status === 429) {

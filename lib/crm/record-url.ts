@@ -1,6 +1,8 @@
 import type { CrmRef } from '../schemas/entities.ts';
+import type { CustomDomain } from './custom-domains.ts';
 import { parseHttpsUrl } from './https-url.ts';
 import { hubspot } from './hubspot.ts';
+import { crmLinkUrl } from './record-host.ts';
 import { salesforce } from './salesforce.ts';
 import type { CrmName } from './types.ts';
 
@@ -39,11 +41,15 @@ const BUILDERS: Partial<Record<CrmName, (id: string, base: CrmBase) => string | 
 };
 
 /**
- * A ref's own URL when it has a safe one (https only: a backend must not be able to plant a
- * `javascript:` link), else one built from the CRM's base; null when neither is possible.
+ * A ref's own URL when it has a safe one (https, on a host of its CRM: a backend must not be able to
+ * plant a `javascript:` or look-alike link), else one built from the CRM's base; null when neither is possible.
  */
-export function recordUrl(ref: Pick<CrmRef, 'crm' | 'id' | 'url'>, base?: CrmBase): string | null {
-  const own = parseHttpsUrl(ref.url);
+export function recordUrl(
+  ref: Pick<CrmRef, 'crm' | 'id' | 'url'>,
+  base?: CrmBase,
+  customDomains: readonly CustomDomain[] = [],
+): string | null {
+  const own = crmLinkUrl(ref.url, ref.crm, customDomains);
   if (own) return own.href;
   return base ? (BUILDERS[ref.crm]?.(ref.id, base) ?? null) : null;
 }
@@ -66,9 +72,10 @@ export function learnCrmBases(refs: Iterable<Pick<CrmRef, 'crm' | 'url'>>): Map<
 export function accountRecordLink(
   refs: readonly Pick<CrmRef, 'crm' | 'id' | 'url'>[],
   bases: ReadonlyMap<CrmName, CrmBase>,
+  customDomains: readonly CustomDomain[] = [],
 ): RecordLink | null {
   for (const ref of refs) {
-    const url = recordUrl(ref, bases.get(ref.crm));
+    const url = recordUrl(ref, bases.get(ref.crm), customDomains);
     if (url) return { crm: ref.crm, url };
   }
   return null;
@@ -78,10 +85,13 @@ export function accountRecordLink(
  * The CRMs whose learnt base `accountRecordLink` may use for these refs: those of the refs before the
  * first one with a URL of its own, whose record URLs can be built from an id.
  */
-export function crmsNeedingBase(refs: readonly Pick<CrmRef, 'crm' | 'url'>[]): Set<CrmName> {
+export function crmsNeedingBase(
+  refs: readonly Pick<CrmRef, 'crm' | 'url'>[],
+  customDomains: readonly CustomDomain[] = [],
+): Set<CrmName> {
   const needed = new Set<CrmName>();
   for (const ref of refs) {
-    if (parseHttpsUrl(ref.url)) break;
+    if (crmLinkUrl(ref.url, ref.crm, customDomains)) break;
     if (BUILDERS[ref.crm]) needed.add(ref.crm);
   }
   return needed;

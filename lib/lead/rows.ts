@@ -3,6 +3,7 @@ import type { CacheDb } from '../cache/db.ts';
 import { accountRecordLink, crmsNeedingBase } from '../crm/record-url.ts';
 import type { CrmName } from '../crm/types.ts';
 import { toMisalignmentView } from '../panel/misalignment-view.ts';
+import { loadSettings } from '../settings/store.ts';
 import { checkAccount } from '../tiers/account-check.ts';
 import type { BookLookups } from './classify.ts';
 import { createCrmBases } from './crm-bases.ts';
@@ -19,10 +20,10 @@ export function createBookRows(db: CacheDb, lookups: BookLookups) {
 
   async function write(entries: readonly BookEntry[]): Promise<void> {
     const ids = entries.map((entry) => entry.id);
-    const read = await readAccounts(db, ids);
+    const [read, { customDomains }] = await Promise.all([readAccounts(db, ids), loadSettings(db)]);
     const needed = new Set<CrmName>();
     for (const found of read)
-      for (const crm of crmsNeedingBase(found?.account.crmRefs ?? [])) needed.add(crm);
+      for (const crm of crmsNeedingBase(found?.account.crmRefs ?? [], customDomains)) needed.add(crm);
     const known = await bases.basesFor(needed);
     entries.forEach((entry, i) => {
       const account = read[i]?.account;
@@ -35,7 +36,7 @@ export function createBookRows(db: CacheDb, lookups: BookLookups) {
         misalignments: account
           ? found.map((m) => toMisalignmentView(m, lookups.tiers))
           : entry.misalignments.map((m) => ({ ...m, title: 'Removed since the last sync', reasons: [] })),
-        record: account ? accountRecordLink(account.crmRefs, known) : null,
+        record: account ? accountRecordLink(account.crmRefs, known, customDomains) : null,
       });
     });
   }

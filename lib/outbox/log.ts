@@ -2,6 +2,7 @@ import { readAccount } from '../cache/block-reader.ts';
 import type { CacheDb } from '../cache/db.ts';
 import { AppError } from '../errors.ts';
 import { DEFAULT_QUICK_LOG, type Outcome } from '../schemas/entities.ts';
+import { outcomeProblem } from './check.ts';
 import { withRoomForOutbox } from './room.ts';
 import { isUnsent, newOutboxRow, type OutboxRow } from './types.ts';
 
@@ -9,6 +10,15 @@ const LOG_NOT_SAVED = 'this outcome was NOT saved. Free up disk space, then log 
 const UNDO_NOT_SAVED =
   'the undo was NOT saved, so the outcome still counts. Free up disk space, then undo it again.';
 const NOTE_NOT_SAVED = 'the note was NOT saved. Free up disk space, then add it again.';
+
+/**
+ * The backend would refuse it for good: saying so now, before anything is queued, beats a row that
+ * is rejected later (or, against a backend that fails on it, never delivered).
+ */
+function refuseUnsendable(outcome: Outcome, what: string): void {
+  const problem = outcomeProblem(outcome);
+  if (problem) throw new AppError('invalid_outcome', `${what}: ${problem}.`);
+}
 
 export interface LogRequest {
   keyResultId: string;
@@ -54,6 +64,7 @@ export async function logOutcome(
         occurredAt: now.toISOString(),
         ...(request.note ? { note: request.note } : {}),
       };
+      refuseUnsendable(outcome, 'This outcome was not logged');
       checked = newOutboxRow(outcome, now);
       await db.outbox.add(checked);
       return outcome;
@@ -101,14 +112,15 @@ export function addNote(db: CacheDb, outcomeId: string, note: string, now: Date)
 function noteInTransaction(db: CacheDb, outcomeId: string, note: string, now: Date): Promise<Outcome> {
   return db.transaction('rw', [db.outbox, db.outcomes], async () => {
     const row = await db.outbox.get(outcomeId);
+    const original = row?.outcome ?? (await db.outcomes.get(outcomeId));
+    if (!original)
+      throw new AppError('unknown_outcome', 'This outcome is no longer known here; log it again.');
+    refuseUnsendable({ ...original, note }, 'The note was not saved');
     if (row && isUnsent(row) && row.attempts === 0) {
       const outcome = { ...row.outcome, note };
       await db.outbox.put({ ...row, outcome });
       return outcome;
     }
-    const original = row?.outcome ?? (await db.outcomes.get(outcomeId));
-    if (!original)
-      throw new AppError('unknown_outcome', 'This outcome is no longer known here; log it again.');
     await undoInTransaction(db, original);
     const outcome: Outcome = { ...original, id: crypto.randomUUID(), note };
     await db.outbox.add(newOutboxRow(outcome, now));

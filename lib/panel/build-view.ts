@@ -141,7 +141,14 @@ export async function buildPanelView(
       .map((row) => ({
         id: row.id,
         keyResultId: row.outcome.keyResultId,
-        state: row.status === 'rejected' ? 'rejected' : row.undo ? 'undoing' : 'queued',
+        state:
+          row.status === 'rejected'
+            ? row.undo
+              ? 'undo_refused'
+              : 'rejected'
+            : row.undo
+              ? 'undoing'
+              : 'queued',
         reason: row.reason ?? null,
       })),
     ...alignment,

@@ -29,7 +29,8 @@ export interface KeyResultView {
 export interface OutboxEntry {
   id: string;
   keyResultId: string;
-  state: 'queued' | 'undoing' | 'rejected';
+  /** `undo_refused`: the backend kept the outcome although the user undid it; `reason` says why. */
+  state: 'queued' | 'undoing' | 'rejected' | 'undo_refused';
   reason: string | null;
 }
 

@@ -4,6 +4,7 @@ import { DETECTORS } from '../crm/index.ts';
 import { AppError } from '../errors.ts';
 import { CrmName } from '../schemas/entities.ts';
 import { crmLabel } from './crm-label.ts';
+import { listedPublicSuffix, sharedSuffixUnder } from './public-suffix.ts';
 
 /** Enough for every org of a company; more is a sign of a mistake, not of need. */
 export const MAX_CUSTOM_DOMAINS = 50;
@@ -50,6 +51,34 @@ function checkWildcard(host: string): string {
     refuse(`*.${base} would cover a whole top-level domain; name your organisation’s domain.`);
   }
   return base;
+}
+
+const OWNERS = {
+  icann: 'domains there belong to many unrelated organisations',
+  private: 'many unrelated customers of one hosting company have their sites there',
+};
+
+/**
+ * A public suffix (Public Suffix List, its private section included) is shared by unrelated sites:
+ * Goal Lens must not be granted, nor run, on all of them.
+ */
+function refusePublicSuffix(host: string): void {
+  if (host.startsWith('*.')) {
+    const shared = sharedSuffixUnder(host.slice(2));
+    if (shared) {
+      refuse(
+        `${host} would cover every site under ${shared.suffix}, a public suffix: ${OWNERS[shared.kind]}. ` +
+          `Name your organisation’s own domain, e.g. *.contoso.${shared.suffix} or crm.contoso.com.`,
+      );
+    }
+    return;
+  }
+  const listed = listedPublicSuffix(host);
+  if (listed) {
+    refuse(
+      `${host} is a public suffix, not one CRM’s host: ${OWNERS[listed.kind]}. Enter your CRM’s own host.`,
+    );
+  }
 }
 
 /** Internationalised names are stored as the browser sees them (punycode), so matching is exact. */
@@ -99,6 +128,7 @@ export function normaliseCustomDomain(
   if (owner) {
     refuse(`${host} is one of ${crmLabel(owner)}’s own domains, which Goal Lens covers already.`);
   }
+  refusePublicSuffix(host);
   const duplicate = existing.find((domain) => domain.host === host);
   if (duplicate) refuse(`${host} is already in the list (for ${crmLabel(duplicate.crm)}).`);
   if (existing.length >= MAX_CUSTOM_DOMAINS) {

@@ -6,47 +6,11 @@ import { CacheDb } from '../../lib/cache/db.ts';
 import { flushOutbox } from '../../lib/outbox/flush.ts';
 import { logOutcome, undoOutcome } from '../../lib/outbox/log.ts';
 import { pendingDeltas } from '../../lib/outbox/types.ts';
-import type { Snapshot } from '../../lib/schemas/api.ts';
 import type { Outcome } from '../../lib/schemas/entities.ts';
 import { saveSettings } from '../../lib/settings/store.ts';
 import { createSyncEngine } from '../../lib/sync/engine.ts';
 import { createToken, importSnapshot, type RunningServer, startServer } from '../../server/index.ts';
-
-const at = '2026-11-01T00:00:00Z';
-const SNAPSHOT: Snapshot = {
-  users: [{ id: 'u-lead', name: 'Lee Lead', email: 'lee@example.com', role: 'lead' }],
-  tiers: [{ id: 't1', name: 'Tier 1', rank: 1, criteria: {}, benchmarks: [] }],
-  accounts: ['a1', 'a2'].map((id) => ({
-    id,
-    name: `Account ${id}`,
-    crmRefs: [{ crm: 'hubspot' as const, id: id.slice(1) }],
-    tierId: 't1',
-    attributes: {},
-    updatedAt: at,
-  })),
-  objectives: [
-    { id: 'o1', title: 'Grow', level: 'company', periodStart: '2026-10-01', periodEnd: '2026-12-31' },
-  ],
-  keyResults: [
-    { delta: 1, scope: { tierIds: ['t1'] } },
-    { delta: 5, scope: { accountIds: ['a1', 'a2'] } },
-    { delta: -2, scope: { tierIds: ['t1'] } },
-  ].map(({ delta, scope }, i) => ({
-    id: `kr${i}`,
-    objectiveId: 'o1',
-    title: `KR ${i}`,
-    unit: 'count' as const,
-    direction: 'increase' as const,
-    start: 0,
-    target: 100,
-    current: 0,
-    scope,
-    quickLog: { label: `${delta}`, delta },
-    updatedAt: at,
-  })),
-  metricDefinitions: [],
-  metrics: [],
-};
+import { serverCurrents as currentsOf, OUTBOX_SNAPSHOT } from '../fixtures/outbox-backend.ts';
 
 type Fault = 'none' | 'unreachable' | 'lost_response' | 'server_error' | 'rate_limited' | 'delivered_twice';
 
@@ -111,19 +75,14 @@ describe('outbox delivery over an unreliable network', () => {
 
   beforeAll(async () => {
     server = await startServer({ port: 0, storage: { kind: 'memory' } });
-    await importSnapshot(server.db, SNAPSHOT);
+    await importSnapshot(server.db, OUTBOX_SNAPSHOT);
     token = await createToken(server.db, 'lee@example.com');
   });
   afterAll(async () => {
     await server.close();
   });
 
-  async function serverCurrents(): Promise<Map<string, number>> {
-    const rows = await server.db.query<{ id: string; current: number }>(
-      `SELECT id, (data->>'current')::float AS current FROM key_results`,
-    );
-    return new Map(rows.map((r) => [r.id, Number(r.current)]));
-  }
+  const serverCurrents = () => currentsOf(server.db);
 
   test('every outcome the user kept is applied exactly once; every undone one has no effect', async () => {
     await fc.assert(
@@ -208,7 +167,7 @@ describe('outbox delivery over an unreliable network', () => {
       expect((await serverCurrents()).get('kr1')).toBe((before.get('kr1') ?? 0) + accepted.delta);
       expect((await cache.keyResults.get('kr1'))?.current).toBe((before.get('kr1') ?? 0) + accepted.delta);
       // A later flush neither resends it nor stalls on it.
-      expect(await flushOutbox(cache, createBackendClient(server.url, token))).toBe(0);
+      expect((await flushOutbox(cache, createBackendClient(server.url, token))).settled).toBe(0);
     } finally {
       await cache.delete();
     }

@@ -129,14 +129,23 @@ describe('learnCrmBases and accountRecordLink', () => {
 });
 
 describe('crmsNeedingBase', () => {
-  const own = (crm: CrmRef['crm'], id: string) => ({ crm, id, url: `https://x.example/${id}` });
+  const own = (crm: CrmRef['crm'], id: string) => ({
+    crm,
+    id,
+    url: `https://acme.lightning.force.com/lightning/r/Account/${id}/view`,
+  });
   test.each<[string, Pick<CrmRef, 'crm' | 'id' | 'url'>[], string[]]>([
     ['no refs', [], []],
     ['the first ref has its own URL', [own('salesforce', 'a'), { crm: 'hubspot', id: '1' }], []],
     ['refs without URLs before one with', [{ crm: 'hubspot', id: '1' }, own('salesforce', 'a')], ['hubspot']],
     [
       'a URL that is not https does not count',
-      [{ crm: 'salesforce', id: 'a', url: 'http://x.example/a' }],
+      [{ crm: 'salesforce', id: 'a', url: 'http://acme.lightning.force.com/a' }],
+      ['salesforce'],
+    ],
+    [
+      'a URL on a look-alike host does not count',
+      [{ crm: 'salesforce', id: 'a', url: 'https://acme.lightning.force.com.evil.example/a' }],
       ['salesforce'],
     ],
     [
