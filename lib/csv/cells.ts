@@ -4,7 +4,15 @@ import type { AttributeValue } from '../schemas/entities.ts';
 import { ATTRIBUTE_PREFIX, CRM_PREFIX, type Field } from './fields.ts';
 import type { MappedColumn } from './headers.ts';
 import type { CsvProblem, CsvRecord } from './parse.ts';
-import { type Locale, parseBoolean, parseDate, parseNumber, parseTimestamp, splitList } from './values.ts';
+import {
+  type Locale,
+  parseBoolean,
+  parseDate,
+  parseNumber,
+  parseTimestamp,
+  splitList,
+  unescapeFormula,
+} from './values.ts';
 
 /** What cells refer to by a name people know: users by email (or name, or id), tiers by name (or id). */
 export interface Directory {
@@ -138,7 +146,7 @@ export function readCells(
   const values: CellValues = new Map();
   const problems: CsvProblem[] = [];
   for (const column of columns) {
-    const text = (record.cells[column.index] ?? '').trim();
+    const text = unescapeFormula((record.cells[column.index] ?? '').trim());
     if (text === '') {
       values.set(column.target, undefined);
       continue;

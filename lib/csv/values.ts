@@ -136,3 +136,6 @@ export function splitList(input: string): string[] {
     .map((item) => item.trim())
     .filter((item) => item !== '');
 }
+
+/** Takes off the apostrophe an export puts before text a spreadsheet would run as a formula. */
+export const unescapeFormula = (text: string) => text.replace(/^'(?=[=+\-@\t\r])/, '');
