@@ -111,6 +111,11 @@ async function runImport(args: string[]): Promise<void> {
   for (const [collection, { received, changed }] of Object.entries(summary.counts)) {
     console.log(`${collection.padEnd(18)} ${String(received).padStart(7)} rows, ${changed} new or changed`);
   }
+  if (summary.createdTeams.length > 0) {
+    console.log(
+      `Created ${summary.createdTeams.length} team(s) that users name but the file does not list, each named by its id: ${summary.createdTeams.join(', ')}`,
+    );
+  }
   console.log(`Imported ${file} in ${(summary.ms / 1000).toFixed(1)} s.`);
 }
 

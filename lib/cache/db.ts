@@ -10,6 +10,7 @@ import type {
   MetricDefinition,
   Objective,
   Outcome,
+  Team,
   Tier,
   User,
 } from '../schemas/entities.ts';
@@ -75,6 +76,7 @@ function blocksOf(accounts: CachedAccount[], metrics: CachedMetric[]): AccountBl
 
 export class CacheDb extends Dexie {
   users!: Table<User, string>;
+  teams!: Table<Team, string>;
   tiers!: Table<Tier, string>;
   /** Accounts and their metrics, a block per row (see `account-blocks.ts`). */
   accountBlocks!: Table<AccountBlock, number>;
@@ -129,12 +131,15 @@ export class CacheDb extends Dexie {
         ]);
         await tx.table<AccountBlock, number>('accountBlocks').bulkAdd(blocksOf(accounts, metrics));
       });
+    // Teams arrive in the feed; until the next full resync an upgraded cache simply has none yet.
+    this.version(6).stores({ teams: 'id' });
   }
 
   /** The tables the change feed fills, in the order a full resync clears and refills them. */
   get entityTables() {
     return [
       this.users,
+      this.teams,
       this.tiers,
       this.accountBlocks,
       this.objectives,

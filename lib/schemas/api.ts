@@ -7,7 +7,9 @@ import {
   MetricDefinition,
   Objective,
   Outcome,
+  Team,
   Tier,
+  Timestamp,
   User,
 } from './entities.ts';
 
@@ -72,13 +74,19 @@ export const UndoResponse = z.object({
 });
 export type UndoResponse = z.infer<typeof UndoResponse>;
 
-/** A whole data set, as `npm run server -- import` reads it. */
+/**
+ * A whole data set, as `npm run server -- import` reads it. A key result's `current` is a measurement
+ * as of its `asOf` (default: the import), as in the admin API. Users may name teams the snapshot
+ * does not list (data made before teams existed): the import creates them.
+ */
 export const Snapshot = z.object({
   users: z.array(User).default([]),
+  // Optional rather than defaulted, so snapshots typed before teams existed still type-check.
+  teams: z.array(Team).optional(),
   tiers: z.array(Tier).default([]),
   accounts: z.array(Account).default([]),
   objectives: z.array(Objective).default([]),
-  keyResults: z.array(KeyResult).default([]),
+  keyResults: z.array(KeyResult.extend({ asOf: Timestamp.optional() })).default([]),
   metricDefinitions: z.array(MetricDefinition).default([]),
   metrics: z.array(Metric).default([]),
 });

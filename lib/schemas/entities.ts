@@ -6,6 +6,19 @@ export const Id = text(200).min(1);
 export const Timestamp = z.iso.datetime({ offset: true });
 export const IsoDate = z.union([z.iso.date(), Timestamp]);
 
+/** Through which path a value was last written (SPEC section 3). */
+export const Source = z.enum(['csv', 'api', 'workspace', 'outcome', 'cli']);
+/**
+ * Where an entity's current content came from. The server sets these on every admin write and never
+ * takes them from the writer; data written before they existed simply lacks them.
+ */
+const provenance = {
+  source: Source.optional(),
+  updatedBy: Id.optional(),
+  updatedAt: Timestamp.optional(),
+};
+export const PROVENANCE_FIELDS = ['source', 'updatedBy', 'updatedAt'] as const;
+
 export const Role = z.enum(['csm', 'rep', 'lead', 'admin']);
 export const User = z.object({
   id: Id,
@@ -13,7 +26,10 @@ export const User = z.object({
   email: z.email().max(320),
   role: Role,
   teamId: Id.optional(),
+  ...provenance,
 });
+
+export const Team = z.object({ id: Id, name: text(500).min(1), ...provenance });
 
 export const ComparisonOp = z.enum(['>=', '>', '<=', '<', '==', '!=', 'in']);
 export const AttributeValue = z.union([z.number(), text(10_000), z.boolean()]);
@@ -40,6 +56,7 @@ export const Tier = z.object({
   description: text(5000).optional(),
   criteria: Rule,
   benchmarks: z.array(Benchmark).max(100),
+  ...provenance,
 });
 
 export const CrmName = z.enum([
@@ -68,6 +85,7 @@ export const Account = z.object({
   ownerId: Id.optional(),
   attributes: z.record(text(200), AttributeValue),
   renewalDate: IsoDate.optional(),
+  ...provenance,
   updatedAt: Timestamp,
 });
 
@@ -83,6 +101,7 @@ export const Objective = z.object({
   periodStart: IsoDate,
   periodEnd: IsoDate,
   perspective: Perspective.optional(),
+  ...provenance,
 });
 
 export const KeyResultUnit = z.enum(['count', 'percent', 'currency', 'boolean']);
@@ -103,6 +122,12 @@ export const KeyResult = z.object({
     tierIds: z.array(Id).max(1000).optional(),
   }),
   quickLog: z.object({ label: text(50).min(1), delta: z.number() }).optional(),
+  /**
+   * The last measured value and its moment, set by the server: `current` is this value plus every
+   * outcome that occurred after `asOf` (SPEC section 9, "A key result's value").
+   */
+  measurement: z.object({ value: z.number(), asOf: Timestamp }).optional(),
+  ...provenance,
   updatedAt: Timestamp,
 });
 export const DEFAULT_QUICK_LOG = { label: '+1', delta: 1 } as const;
@@ -116,6 +141,7 @@ export const MetricDefinition = z.object({
   good: z.number(),
   warn: z.number(),
   weight: z.number().min(0),
+  ...provenance,
 });
 
 export const Metric = z.object({
@@ -127,6 +153,7 @@ export const Metric = z.object({
     .array(z.object({ at: Timestamp, value: z.number() }))
     .max(1000)
     .optional(),
+  ...provenance,
 });
 
 export const Outcome = z.object({
@@ -141,6 +168,8 @@ export const Outcome = z.object({
 
 export type Role = z.infer<typeof Role>;
 export type User = z.infer<typeof User>;
+export type Source = z.infer<typeof Source>;
+export type Team = z.infer<typeof Team>;
 export type ComparisonOp = z.infer<typeof ComparisonOp>;
 export type AttributeValue = z.infer<typeof AttributeValue>;
 export type Condition = z.infer<typeof Condition>;
@@ -160,6 +189,7 @@ export type Outcome = z.infer<typeof Outcome>;
 /** The change feed's entity types, each with the schema of its `data` and how its id is formed. */
 export const ENTITY_SCHEMAS = {
   user: User,
+  team: Team,
   tier: Tier,
   account: Account,
   objective: Objective,

@@ -1,2 +1,3 @@
 export * from './api.ts';
+export * from './collections.ts';
 export * from './entities.ts';

@@ -23,6 +23,7 @@ type RowType = Exclude<EntityType, 'account' | 'metric'>;
 
 const TABLE_OF: Record<RowType, string> = {
   user: 'users',
+  team: 'teams',
   tier: 'tiers',
   objective: 'objectives',
   keyResult: 'keyResults',

@@ -90,4 +90,27 @@ export const MIGRATIONS: Migration[] = [
       )`,
     ],
   },
+  {
+    version: 3,
+    name: 'teams and the admin audit log',
+    statements: [
+      `CREATE TABLE teams (id text PRIMARY KEY, data jsonb NOT NULL)`,
+      // Users named teams before teams were rows: each such team exists, named by its id, and is in the feed.
+      `INSERT INTO teams (id, data)
+       SELECT DISTINCT team_id, jsonb_build_object('id', team_id, 'name', team_id)
+       FROM users WHERE team_id IS NOT NULL`,
+      `INSERT INTO changes (type, entity_id, audience, op, data, seq, changed_at)
+       SELECT 'team', id, 'everyone', 'put', data, nextval('change_seq'), now() FROM teams ORDER BY id`,
+      `CREATE TABLE audit_log (
+        seq bigserial PRIMARY KEY,
+        at timestamptz NOT NULL DEFAULT now(),
+        actor_id text,
+        actor_name text,
+        source text NOT NULL,
+        collection text NOT NULL,
+        op text NOT NULL CHECK (op IN ('upsert', 'delete')),
+        ids jsonb NOT NULL
+      )`,
+    ],
+  },
 ];

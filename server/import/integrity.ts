@@ -1,96 +1,182 @@
-import type { Snapshot } from '../../lib/schemas/index.ts';
+import { metricId } from '../../lib/schemas/index.ts';
 import type { Db } from '../db/types.ts';
 import { TABLES } from '../store/tables.ts';
 
-type Collection = 'users' | 'tiers' | 'accounts' | 'objectives' | 'metricDefinitions';
+type Target = 'users' | 'teams' | 'tiers' | 'accounts' | 'objectives' | 'metricDefinitions';
 
-/** A reference from a snapshot field to an entity that must exist in the snapshot or the database. */
-interface Reference {
+/** The fields integrity looks at, so a snapshot and an admin batch are checked alike. */
+export interface IntegrityBatch {
+  users?: readonly { id: string; email: string; teamId?: string }[];
+  teams?: readonly { id: string }[];
+  tiers?: readonly { id: string }[];
+  accounts?: readonly { id: string; tierId: string; ownerId?: string }[];
+  objectives?: readonly { id: string; parentId?: string; ownerId?: string }[];
+  keyResults?: readonly {
+    id: string;
+    objectiveId: string;
+    ownerId?: string;
+    scope: { accountIds?: string[]; tierIds?: string[] };
+  }[];
+  metricDefinitions?: readonly { key: string }[];
+  metrics?: readonly { accountId: string; key: string }[];
+}
+
+/** One problem with one row: `path` is the field inside the row, as people read JSON. */
+export interface IntegrityProblem {
+  collection: keyof IntegrityBatch;
+  index: number;
   path: string;
-  target: Collection;
+  message: string;
+}
+
+export interface IntegrityOptions {
+  /** How a message names another row of the batch, e.g. `accounts[3]` or `item 3`. */
+  rowName(collection: keyof IntegrityBatch, index: number): string;
+  /** Teams that users name but nothing defines are created rather than refused (data made before teams). */
+  createMissingTeams?: boolean;
+}
+
+interface Reference {
+  collection: keyof IntegrityBatch;
+  index: number;
+  path: string;
+  target: Target;
   id: string;
 }
 
-const TARGET_TABLE: Record<Collection, string> = {
+const TARGET_TABLE: Record<Target, string> = {
   users: TABLES.user.table,
+  teams: TABLES.team.table,
   tiers: TABLES.tier.table,
   accounts: TABLES.account.table,
   objectives: TABLES.objective.table,
   metricDefinitions: TABLES.metricDefinition.table,
 };
 
+const SINGULAR: Record<Target, string> = {
+  users: 'user',
+  teams: 'team',
+  tiers: 'tier',
+  accounts: 'account',
+  objectives: 'objective',
+  metricDefinitions: 'metric definition',
+};
+
 /**
- * What zod cannot see: ids repeated inside the snapshot, emails already taken by another user, and
- * references to entities that exist neither in the snapshot nor in the database.
+ * What zod cannot see: ids repeated inside the batch, emails already taken by another user, and
+ * references to entities that exist neither in the batch nor in the database. Returns the problems
+ * and the teams to create (only with `createMissingTeams`).
  */
-export async function checkIntegrity(tx: Db, snapshot: Snapshot): Promise<string[]> {
+export async function checkIntegrity(
+  tx: Db,
+  batch: IntegrityBatch,
+  options: IntegrityOptions,
+): Promise<{ problems: IntegrityProblem[]; missingTeams: string[] }> {
+  const dup = <K extends keyof IntegrityBatch>(
+    collection: K,
+    keyOf: (row: NonNullable<IntegrityBatch[K]>[number]) => string,
+    field: string,
+  ) => duplicates(collection, batch[collection] ?? [], keyOf, field, options.rowName);
   const problems = [
-    ...duplicates('users', snapshot.users, (user) => user.id),
-    ...duplicates('users', snapshot.users, (user) => user.email.toLowerCase(), 'email'),
-    ...duplicates('tiers', snapshot.tiers, (tier) => tier.id),
-    ...duplicates('accounts', snapshot.accounts, (account) => account.id),
-    ...duplicates('objectives', snapshot.objectives, (objective) => objective.id),
-    ...duplicates('keyResults', snapshot.keyResults, (kr) => kr.id),
-    ...duplicates('metricDefinitions', snapshot.metricDefinitions, (definition) => definition.key, 'key'),
-    ...duplicates('metrics', snapshot.metrics, TABLES.metric.idOf, 'key'),
+    ...dup('users', (user) => user.id, 'id'),
+    ...dup('users', (user) => user.email.toLowerCase(), 'email'),
+    ...dup('teams', (team) => team.id, 'id'),
+    ...dup('tiers', (tier) => tier.id, 'id'),
+    ...dup('accounts', (account) => account.id, 'id'),
+    ...dup('objectives', (objective) => objective.id, 'id'),
+    ...dup('keyResults', (kr) => kr.id, 'id'),
+    ...dup('metricDefinitions', (definition) => definition.key, 'key'),
+    ...dup('metrics', metricId, 'key'),
   ];
-  problems.push(...(await missingReferences(tx, snapshot, references(snapshot))));
-  problems.push(...(await takenEmails(tx, snapshot)));
-  return problems;
+  const missing = await missingReferences(tx, batch, references(batch));
+  const missingTeams = new Set<string>();
+  for (const ref of missing) {
+    if (ref.target === 'teams' && options.createMissingTeams) missingTeams.add(ref.id);
+    else problems.push({ ...at(ref), message: `unknown ${SINGULAR[ref.target]} "${ref.id}"` });
+  }
+  problems.push(...(await takenEmails(tx, batch.users ?? [])));
+  return { problems, missingTeams: [...missingTeams] };
 }
 
-function duplicates<T>(collection: string, rows: T[], keyOf: (row: T) => string, field = 'id'): string[] {
+function at(ref: Reference): Omit<IntegrityProblem, 'message'> {
+  return { collection: ref.collection, index: ref.index, path: ref.path };
+}
+
+function duplicates<T>(
+  collection: keyof IntegrityBatch,
+  rows: readonly T[],
+  keyOf: (row: T) => string,
+  field: string,
+  rowName: IntegrityOptions['rowName'],
+): IntegrityProblem[] {
   const first = new Map<string, number>();
-  const problems: string[] = [];
+  const problems: IntegrityProblem[] = [];
   rows.forEach((row, index) => {
     const key = keyOf(row);
     const seen = first.get(key);
     if (seen === undefined) first.set(key, index);
-    else problems.push(`${collection}[${index}].${field}: duplicate of ${collection}[${seen}] (${key})`);
+    else
+      problems.push({
+        collection,
+        index,
+        path: field,
+        message: `duplicate of ${rowName(collection, seen)} (${key})`,
+      });
   });
   return problems;
 }
 
-function references(snapshot: Snapshot): Reference[] {
+function references(batch: IntegrityBatch): Reference[] {
   const refs: Reference[] = [];
-  const add = (path: string, target: Collection, id: string | undefined) => {
-    if (id !== undefined) refs.push({ path, target, id });
+  const add = (
+    collection: keyof IntegrityBatch,
+    index: number,
+    path: string,
+    target: Target,
+    id?: string,
+  ) => {
+    if (id !== undefined) refs.push({ collection, index, path, target, id });
   };
-  snapshot.accounts.forEach((account, i) => {
-    add(`accounts[${i}].tierId`, 'tiers', account.tierId);
-    add(`accounts[${i}].ownerId`, 'users', account.ownerId);
+  batch.users?.forEach((user, i) => {
+    add('users', i, 'teamId', 'teams', user.teamId);
   });
-  snapshot.objectives.forEach((objective, i) => {
-    add(`objectives[${i}].parentId`, 'objectives', objective.parentId);
-    add(`objectives[${i}].ownerId`, 'users', objective.ownerId);
+  batch.accounts?.forEach((account, i) => {
+    add('accounts', i, 'tierId', 'tiers', account.tierId);
+    add('accounts', i, 'ownerId', 'users', account.ownerId);
   });
-  snapshot.keyResults.forEach((kr, i) => {
-    add(`keyResults[${i}].objectiveId`, 'objectives', kr.objectiveId);
-    add(`keyResults[${i}].ownerId`, 'users', kr.ownerId);
+  batch.objectives?.forEach((objective, i) => {
+    add('objectives', i, 'parentId', 'objectives', objective.parentId);
+    add('objectives', i, 'ownerId', 'users', objective.ownerId);
+  });
+  batch.keyResults?.forEach((kr, i) => {
+    add('keyResults', i, 'objectiveId', 'objectives', kr.objectiveId);
+    add('keyResults', i, 'ownerId', 'users', kr.ownerId);
     kr.scope.accountIds?.forEach((id, j) => {
-      add(`keyResults[${i}].scope.accountIds[${j}]`, 'accounts', id);
+      add('keyResults', i, `scope.accountIds[${j}]`, 'accounts', id);
     });
     kr.scope.tierIds?.forEach((id, j) => {
-      add(`keyResults[${i}].scope.tierIds[${j}]`, 'tiers', id);
+      add('keyResults', i, `scope.tierIds[${j}]`, 'tiers', id);
     });
   });
-  snapshot.metrics.forEach((metric, i) => {
-    add(`metrics[${i}].accountId`, 'accounts', metric.accountId);
-    add(`metrics[${i}].key`, 'metricDefinitions', metric.key);
+  batch.metrics?.forEach((metric, i) => {
+    add('metrics', i, 'accountId', 'accounts', metric.accountId);
+    add('metrics', i, 'key', 'metricDefinitions', metric.key);
   });
   return refs;
 }
 
-async function missingReferences(tx: Db, snapshot: Snapshot, refs: Reference[]): Promise<string[]> {
-  const present: Record<Collection, Set<string>> = {
-    users: new Set(snapshot.users.map((user) => user.id)),
-    tiers: new Set(snapshot.tiers.map((tier) => tier.id)),
-    accounts: new Set(snapshot.accounts.map((account) => account.id)),
-    objectives: new Set(snapshot.objectives.map((objective) => objective.id)),
-    metricDefinitions: new Set(snapshot.metricDefinitions.map((definition) => definition.key)),
+/** The references whose target exists neither in the batch nor in the database. */
+async function missingReferences(tx: Db, batch: IntegrityBatch, refs: Reference[]): Promise<Reference[]> {
+  const present: Record<Target, Set<string>> = {
+    users: new Set(batch.users?.map((user) => user.id)),
+    teams: new Set(batch.teams?.map((team) => team.id)),
+    tiers: new Set(batch.tiers?.map((tier) => tier.id)),
+    accounts: new Set(batch.accounts?.map((account) => account.id)),
+    objectives: new Set(batch.objectives?.map((objective) => objective.id)),
+    metricDefinitions: new Set(batch.metricDefinitions?.map((definition) => definition.key)),
   };
-  // Only ids the snapshot does not define are looked up, so a full import costs no extra queries.
-  for (const target of Object.keys(present) as Collection[]) {
+  // Only ids the batch does not define are looked up, so a full import costs no extra queries.
+  for (const target of Object.keys(present) as Target[]) {
     const unknown = new Set(
       refs.filter((r) => r.target === target && !present[target].has(r.id)).map((r) => r.id),
     );
@@ -101,30 +187,20 @@ async function missingReferences(tx: Db, snapshot: Snapshot, refs: Reference[]):
     );
     for (const row of rows) present[target].add(row.id);
   }
-  return refs
-    .filter((ref) => !present[ref.target].has(ref.id))
-    .map((ref) => `${ref.path}: unknown ${singular(ref.target)} "${ref.id}"`);
+  return refs.filter((ref) => !present[ref.target].has(ref.id));
 }
 
-async function takenEmails(tx: Db, snapshot: Snapshot): Promise<string[]> {
-  if (snapshot.users.length === 0) return [];
+async function takenEmails(tx: Db, users: NonNullable<IntegrityBatch['users']>): Promise<IntegrityProblem[]> {
+  if (users.length === 0) return [];
   const rows = await tx.query<{ id: string; email: string }>(
     'SELECT id, lower(email) AS email FROM users WHERE lower(email) = ANY($1::text[])',
-    [snapshot.users.map((user) => user.email.toLowerCase())],
+    [users.map((user) => user.email.toLowerCase())],
   );
   const owner = new Map(rows.map((row) => [row.email, row.id]));
-  return snapshot.users.flatMap((user, i) => {
+  return users.flatMap((user, index) => {
     const id = owner.get(user.email.toLowerCase());
-    return id !== undefined && id !== user.id ? [`users[${i}].email: already used by user "${id}"`] : [];
+    return id !== undefined && id !== user.id
+      ? [{ collection: 'users' as const, index, path: 'email', message: `already used by user "${id}"` }]
+      : [];
   });
-}
-
-function singular(collection: Collection): string {
-  return {
-    users: 'user',
-    tiers: 'tier',
-    accounts: 'account',
-    objectives: 'objective',
-    metricDefinitions: 'metric definition',
-  }[collection];
 }

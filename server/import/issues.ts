@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 /** `['accounts', 3, 'attributes', 'arr']` → `accounts[3].attributes.arr`, the way people read JSON. */
-function formatPath(path: readonly PropertyKey[]): string {
+export function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
@@ -16,7 +16,7 @@ export function formatIssue(issue: z.core.$ZodIssue): string {
   return `${formatPath(issue.path)}: ${explain(issue)}`;
 }
 
-function explain(issue: z.core.$ZodIssue): string {
+export function explain(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_union') {
     // A union of scalars fails once per branch; name the accepted types together instead.
     const expected = issue.errors.map((branch) =>

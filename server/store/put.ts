@@ -1,4 +1,4 @@
-import type { Account, EntityOf, EntityType } from '../../lib/schemas/index.ts';
+import { type Account, type EntityOf, type EntityType, PROVENANCE_FIELDS } from '../../lib/schemas/index.ts';
 import type { Db } from '../db/types.ts';
 import { ACCOUNT_AUDIENCE_SQL } from '../feed/audience.ts';
 import { writeTransaction } from '../feed/lock.ts';
@@ -8,7 +8,7 @@ import { chunks, TABLES } from './tables.ts';
 
 /**
  * Upserts entities and records them in the change feed. An entity whose stored data is already
- * identical is left alone and gets no new feed row, so re-importing the same data costs clients
+ * identical, apart from its provenance (source, updatedBy, updatedAt), is left alone and gets no new feed row, so re-importing the same data costs clients
  * nothing. Returns the ids that were inserted or changed.
  */
 export async function putEntities<T extends EntityType>(
@@ -37,6 +37,13 @@ export async function putEntities<T extends EntityType>(
   });
 }
 
+const PROVENANCE_SQL = `'{${PROVENANCE_FIELDS.join(',')}}'::text[]`;
+
+/** Where a value came from is not part of what it is: the same content from another writer is no change. */
+function withoutProvenance(data: string): string {
+  return `(${data} - ${PROVENANCE_SQL})`;
+}
+
 /** The rows as jsonb_to_recordset reads them: id, the copied-out columns, and the wire data. */
 function recordset<T extends EntityType>(type: T, entities: readonly EntityOf<T>[]) {
   const spec = TABLES[type];
@@ -51,7 +58,7 @@ function recordset<T extends EntityType>(type: T, entities: readonly EntityOf<T>
   const definition = ['id text', ...names.map((name) => `${name} text`), 'data jsonb'].join(', ');
   const upsert = `ON CONFLICT (id) DO UPDATE
     SET ${[...names, 'data'].map((name) => `${name} = excluded.${name}`).join(', ')}
-    WHERE ${spec.table}.data IS DISTINCT FROM excluded.data`;
+    WHERE ${withoutProvenance(`${spec.table}.data`)} IS DISTINCT FROM ${withoutProvenance('excluded.data')}`;
   return { spec, names, json, definition, upsert };
 }
 

@@ -30,6 +30,7 @@ export const TABLES: { [T in EntityType]: TableSpec<T> } = {
     ],
     audienceSql: ORG_WIDE,
   },
+  team: { table: 'teams', idOf: (team) => team.id, columns: [], audienceSql: ORG_WIDE },
   tier: { table: 'tiers', idOf: (tier) => tier.id, columns: [], audienceSql: ORG_WIDE },
   account: {
     table: 'accounts',

@@ -9,8 +9,8 @@ import { idsOf, newSync, pull } from './feed-client.ts';
 import { account, metric, smallSnapshot } from './fixtures.ts';
 import { suiteHarness } from './suite-harness.ts';
 
-/** 6 users, 1 tier, 1 objective, 1 KR, 2 definitions, 8 accounts, 16 metrics. */
-const TOTAL_ROWS = 35;
+/** 2 teams (created from the users' teamIds), 6 users, 1 tier, 1 objective, 1 KR, 2 definitions, 8 accounts, 16 metrics. */
+const TOTAL_ROWS = 37;
 
 describe.each(BACKENDS)('change feed on $name', (backend) => {
   const h = suiteHarness(backend);
@@ -24,10 +24,12 @@ describe.each(BACKENDS)('change feed on $name', (backend) => {
     expect(changes).toHaveLength(TOTAL_ROWS);
     expect(new Set(changes.map(key)).size).toBe(TOTAL_ROWS);
     expect(changes.every((change) => change.op === 'put')).toBe(true);
+    expect(idsOf(changes, 'team')).toEqual(['east', 'west']);
     expect(idsOf(changes, 'account')).toEqual(['a1', 'a2', 'a3', 'a4', 'n1', 'w1', 'w2', 'w3']);
     expect(idsOf(changes, 'metric')).toContain('a1:nps');
     // Referenced entities come first: users before accounts, accounts before their metrics.
     const position = (k: string) => changes.findIndex((change) => key(change) === k);
+    expect(position('team:east')).toBeLessThan(position('user:u-east'));
     expect(position('user:u-east')).toBeLessThan(position('account:a1'));
     expect(position('account:a1')).toBeLessThan(position('metric:a1:nps'));
 
