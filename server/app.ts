@@ -8,6 +8,7 @@ import { type AuthEnv, requireUser } from './http/auth.ts';
 import { ApiHttpError, errorBody } from './http/errors.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './limit/token-bucket.ts';
+import { adminCsvRoutes, CSV_IMPORT_PATH } from './routes/admin-csv.ts';
 import { changesRoutes } from './routes/changes.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
@@ -40,15 +41,14 @@ export function createApp(db: Db, options: AppOptions = {}) {
       maxAge: 86_400,
     }),
   );
-  app.use(
-    '*',
-    bodyLimit({
-      maxSize: options.maxBodyBytes ?? 1024 * 1024,
-      onError: () => {
-        throw new ApiHttpError(413, 'payload_too_large', 'The request body is too large.');
-      },
-    }),
-  );
+  const jsonLimit = bodyLimit({
+    maxSize: options.maxBodyBytes ?? 1024 * 1024,
+    onError: () => {
+      throw new ApiHttpError(413, 'payload_too_large', 'The request body is too large.');
+    },
+  });
+  // The CSV import sets its own, larger limit (MAX_CSV_BYTES).
+  app.use('*', (c, next) => (CSV_IMPORT_PATH.test(c.req.path) ? next() : jsonLimit(c, next)));
 
   app.route('/', healthRoutes());
   const v1 = new Hono<AuthEnv>();
@@ -58,6 +58,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
   v1.route('/', meRoutes());
   v1.route('/', changesRoutes(db));
   v1.route('/', outcomesRoutes(db));
+  v1.route('/', adminCsvRoutes(db));
   app.route('/v1', v1);
 
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));

@@ -28,7 +28,7 @@ export function accountIdFromRefs(
 
 export const crmRefKey = (crm: string, id: string) => `${crm}:${id}`;
 
-function setPath(item: Item, path: readonly string[], value: unknown) {
+export function setPath(item: Item, path: readonly string[], value: unknown) {
   let node = item;
   for (const key of path.slice(0, -1)) {
     const next = node[key];

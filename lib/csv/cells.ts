@@ -48,6 +48,9 @@ function findTier(directory: Directory, text: string): string | { problem: strin
   return { problem: `no tier is named ${shown(text)} (tiers: ${known || 'none yet'})` };
 }
 
+/** Attributes that tier rules compare as numbers: text there would silently fail every rule. */
+const NUMERIC_ATTRIBUTES = new Set(['arr', 'seats', 'annualRevenue', 'employees']);
+
 /** An attribute is a number when it reads as one (but not "02134", a code), a boolean for true/false, else text. */
 function attribute(text: string, locale: Locale): AttributeValue {
   const lower = text.toLowerCase();
@@ -107,7 +110,12 @@ function readCell(
   directory: Directory,
   collection: string,
 ): Converted {
-  if (target.startsWith(ATTRIBUTE_PREFIX)) return { value: attribute(text, locale) };
+  if (target.startsWith(ATTRIBUTE_PREFIX)) {
+    if (!NUMERIC_ATTRIBUTES.has(target.slice(ATTRIBUTE_PREFIX.length)))
+      return { value: attribute(text, locale) };
+    const value = parseNumber(text, locale);
+    return value === null ? { problem: `${shown(text)} is not a number` } : { value };
+  }
   if (target.startsWith(CRM_PREFIX)) {
     if (target === `${CRM_PREFIX}salesforce`) {
       const id = toSalesforceId18(text);

@@ -95,6 +95,28 @@ export function fieldsOf(schema: z.ZodType): Field[] {
   return out;
 }
 
+/**
+ * The required lists, records and objects of a schema with what a row that fills none of their columns
+ * gets: `[]` or `{}` (an account with no CRM column has no CRM records; a key result with no scope
+ * column, an empty scope). Whatever they then lack is the schema's to report.
+ */
+export function emptyContainers(
+  schema: z.ZodType,
+  prefix: readonly string[] = [],
+): { path: string[]; empty: object }[] {
+  const out: { path: string[]; empty: object }[] = [];
+  for (const [key, raw] of Object.entries(def(schema).shape ?? {})) {
+    const { schema: inner, optional } = unwrap(raw);
+    if (optional) continue;
+    const path = [...prefix, key];
+    const type = def(inner).type;
+    if (type === 'array') out.push({ path, empty: [] });
+    else if (type === 'record') out.push({ path, empty: {} });
+    else if (type === 'object') out.push({ path, empty: {} }, ...emptyContainers(inner, path));
+  }
+  return out;
+}
+
 /** Fields that take several columns, by their special convention: `attributes` and `crmRefs`. */
 export const isAttributes = (field: Field) => field.column === 'attributes';
 export const isCrmRefs = (field: Field) => field.column === 'crmRefs';

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { metricId, type Tier } from '../schemas/entities.ts';
 import { compareTiers, firstMatchingTier } from '../tiers/expected-tier.ts';
-import { accountIdFromRefs, assemble } from './assemble.ts';
+import { accountIdFromRefs, assemble, setPath } from './assemble.ts';
 import { type CellValues, type Directory, readCells } from './cells.ts';
-import type { Field } from './fields.ts';
+import { emptyContainers, type Field } from './fields.ts';
 import type { HeaderMapping } from './headers.ts';
 import type { CsvProblem, ParsedCsv } from './parse.ts';
 import { localeOf } from './values.ts';
@@ -16,7 +16,10 @@ export interface CsvRow {
 }
 
 /** The fields a collection's id is made of, as `ADMIN_COLLECTIONS[collection].idOf` reads them. */
-const ID_FIELDS: Record<string, readonly string[]> = { metrics: ['accountId', 'key'], metricDefinitions: ['key'] };
+const ID_FIELDS: Record<string, readonly string[]> = {
+  metrics: ['accountId', 'key'],
+  metricDefinitions: ['key'],
+};
 
 /**
  * A key result's `current` is a measurement only when the file says so: carried over from what is
@@ -24,14 +27,20 @@ const ID_FIELDS: Record<string, readonly string[]> = { metrics: ['accountId', 'k
  */
 const NOT_CARRIED: Record<string, readonly string[]> = { keyResults: ['current', 'asOf'] };
 
-function rowId(collection: string, values: CellValues, accountByCrmRef: ReadonlyMap<string, string>): string | null {
+function rowId(
+  collection: string,
+  values: CellValues,
+  accountByCrmRef: ReadonlyMap<string, string>,
+): string | null {
   const given = values.get('id');
   if (typeof given === 'string') return given;
   if (collection === 'accounts') return accountIdFromRefs(values, accountByCrmRef);
   const parts = (ID_FIELDS[collection] ?? ['id']).map((key) => values.get(key));
   if (!parts.every((part) => typeof part === 'string')) return null;
   const [first, second] = parts as string[];
-  return collection === 'metrics' ? metricId({ accountId: first as string, key: second as string }) : (first as string);
+  return collection === 'metrics'
+    ? metricId({ accountId: first as string, key: second as string })
+    : (first as string);
 }
 
 /** Each record's values and id; a record without an id, or with one an earlier line already has, is a problem. */
@@ -49,21 +58,30 @@ export function readRows(
   const lineOf = new Map<string, number>();
   const idColumns = ID_FIELDS[collection] ?? ['id'];
   const idHeader =
-    mapping.columns.find((column) => idColumns.includes(column.target) || column.target.startsWith('crm.'))?.header ??
-    idColumns.join(', ');
+    mapping.columns.find((column) => idColumns.includes(column.target) || column.target.startsWith('crm.'))
+      ?.header ?? idColumns.join(', ');
   for (const record of parsed.records) {
     const read = readCells(record, mapping.columns, fields, locale, directory, collection);
     problems.push(...read.problems);
     const id = rowId(collection, read.values, accountByCrmRef);
     if (id === null) {
       if (read.problems.length > 0) continue; // the unreadable id cell is already named
-      const hint = collection === 'accounts' ? " or a CRM record id (Salesforce's Account ID, HubSpot's Record ID)" : '';
-      problems.push({ line: record.line, column: idHeader, message: `this row has no ${idColumns.join(' and ')}${hint}` });
+      const hint =
+        collection === 'accounts' ? " or a CRM record id (Salesforce's Account ID, HubSpot's Record ID)" : '';
+      problems.push({
+        line: record.line,
+        column: idHeader,
+        message: `this row has no ${idColumns.join(' and ')}${hint}`,
+      });
       continue;
     }
     const earlier = lineOf.get(id);
     if (earlier !== undefined) {
-      problems.push({ line: record.line, column: idHeader, message: `"${id}" is on line ${earlier} and on line ${record.line}` });
+      problems.push({
+        line: record.line,
+        column: idHeader,
+        message: `"${id}" is on line ${earlier} and on line ${record.line}`,
+      });
       continue;
     }
     lineOf.set(id, record.line);
@@ -111,14 +129,21 @@ export function buildItems(
   explain: (issue: z.core.$ZodIssue) => string,
 ): { items: BuiltItem[]; problems: CsvProblem[] } {
   const ranked = [...tiers].sort(compareTiers);
+  const containers = emptyContainers(schema);
   const items: BuiltItem[] = [];
   const problems: CsvProblem[] = [];
   for (const row of rows) {
-    const { item, columnOf } = assemble(baseOf(collection, fields, stored.get(row.id)), row.values, mapping.columns, fields);
+    const { item, columnOf } = assemble(
+      baseOf(collection, fields, stored.get(row.id)),
+      row.values,
+      mapping.columns,
+      fields,
+    );
+    for (const { path, empty } of containers) {
+      if (valueAt(item, path) === undefined) setPath(item, path, structuredClone(empty));
+    }
     if (collection === 'accounts') {
       item.id = row.id;
-      item.crmRefs ??= [];
-      item.attributes ??= {};
       if (item.tierId === undefined) {
         const attributes = item.attributes as Record<string, string | number | boolean>;
         const tier = firstMatchingTier(ranked, { attributes });
@@ -127,7 +152,8 @@ export function buildItems(
           problems.push({
             line: row.line,
             column: columnOf(['tierId']),
-            message: 'no tier given, and no tier’s criteria match this account: add a tier column or a matching tier',
+            message:
+              'no tier given, and no tier’s criteria match this account: add a tier column or a matching tier',
           });
           continue;
         }
@@ -140,7 +166,9 @@ export function buildItems(
     }
     for (const issue of parsed.error.issues) {
       const value = valueAt(item, issue.path);
-      const got = ['string', 'number', 'boolean'].includes(typeof value) ? ` (got ${JSON.stringify(value)})` : '';
+      const got = ['string', 'number', 'boolean'].includes(typeof value)
+        ? ` (got ${JSON.stringify(value)})`
+        : '';
       problems.push({ line: row.line, column: columnOf(issue.path), message: explain(issue) + got });
     }
   }

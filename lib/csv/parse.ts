@@ -1,11 +1,8 @@
 import Papa from 'papaparse';
+import type { z } from 'zod';
+import type { CsvProblem as CsvProblemSchema } from '../schemas/csv.ts';
 
-/** One problem with a CSV file, where a person would look for it: 1-based line, and the column's header. */
-export interface CsvProblem {
-  line: number;
-  column: string | null;
-  message: string;
-}
+export type CsvProblem = z.infer<typeof CsvProblemSchema>;
 
 /** One data record: the line it starts on (a quoted newline makes a record span lines) and its cells. */
 export interface CsvRecord {

@@ -34,21 +34,26 @@ const textCell = (value: unknown) => cell({ kind: 'text', path: [], column: '', 
 function columnsFor(fields: readonly Field[], items: readonly Item[]): Column[] {
   return fields.flatMap((field): Column[] => {
     if (isAttributes(field)) {
-      const names = [...new Set(items.flatMap((item) => Object.keys((item.attributes as Item | undefined) ?? {})))];
+      const names = [
+        ...new Set(items.flatMap((item) => Object.keys((item.attributes as Item | undefined) ?? {}))),
+      ];
       return names.sort().map((name) => ({
         header: ATTRIBUTE_PREFIX + name,
         of: (item) => textCell((item.attributes as Item | undefined)?.[name]),
       }));
     }
     if (isCrmRefs(field)) {
-      const refs = (item: Item) => (item.crmRefs as { crm: string; id: string; url?: string }[] | undefined) ?? [];
+      const refs = (item: Item) =>
+        (item.crmRefs as { crm: string; id: string; url?: string }[] | undefined) ?? [];
       return CRM_NAMES.flatMap((crm) => {
         const used = items.filter((item) => refs(item).some((ref) => ref.crm === crm));
         if (used.length === 0) return [];
         const ref = (item: Item) => refs(item).find((r) => r.crm === crm);
         const id: Column = { header: CRM_PREFIX + crm, of: (item) => textCell(ref(item)?.id) };
         const withUrl = used.some((item) => ref(item)?.url !== undefined);
-        return withUrl ? [id, { header: `${CRM_PREFIX}${crm}.url`, of: (item) => textCell(ref(item)?.url) }] : [id];
+        return withUrl
+          ? [id, { header: `${CRM_PREFIX}${crm}.url`, of: (item) => textCell(ref(item)?.url) }]
+          : [id];
       });
     }
     return [{ header: field.column, of: (item) => cell(field, valueAt(item, field.path)) }];

@@ -2,6 +2,7 @@ import { fieldsOf } from '../../lib/csv/fields.ts';
 import { type ColumnMap, mapHeaders } from '../../lib/csv/headers.ts';
 import { type BuiltItem, buildItems, readRows } from '../../lib/csv/items.ts';
 import { type CsvProblem, parseCsv } from '../../lib/csv/parse.ts';
+import type { CsvImportReport } from '../../lib/schemas/csv.ts';
 import { ADMIN_COLLECTIONS, type AdminCollection, MAX_ADMIN_BATCH } from '../../lib/schemas/index.ts';
 import type { Db } from '../db/types.ts';
 import { writeTransaction } from '../feed/lock.ts';
@@ -12,14 +13,6 @@ import { AdminValidationError, type UpsertOptions, upsertCollection } from './up
 export interface CsvImportOptions extends Omit<UpsertOptions, 'source'> {
   source: 'csv' | 'cli';
   map?: ColumnMap;
-}
-
-export interface CsvImportReport {
-  dryRun: boolean;
-  /** Over the rows without problems: what they would do (dry run or a file with problems) or did. */
-  counts: { created: number; updated: number; unchanged: number };
-  problems: CsvProblem[];
-  ignoredColumns: string[];
 }
 
 /** Thrown out of the transaction to undo it (a dry run, or a file with problems), carrying the report. */
@@ -53,6 +46,7 @@ export async function importCsv(
   const fields = fieldsOf(spec.schema);
   const parsed = parseCsv(text);
   const mapping = mapHeaders(parsed.headers, collection, fields, options.map);
+  // Counts cover the rows without problems: what they did, or would do (a dry run, a file with problems).
   const report: CsvImportReport = {
     dryRun: options.dryRun,
     counts: { created: 0, updated: 0, unchanged: 0 },
@@ -71,7 +65,16 @@ export async function importCsv(
         spec.type,
         read.rows.map((row) => row.id),
       );
-      const built = buildItems(read.rows, mapping, collection, spec.schema, fields, stored, directory.tiers, explain);
+      const built = buildItems(
+        read.rows,
+        mapping,
+        collection,
+        spec.schema,
+        fields,
+        stored,
+        directory.tiers,
+        explain,
+      );
       // A cell that could not be read is named once, not again as the field it left empty.
       const named = new Set(read.problems.map((problem) => `${problem.line}\u0000${problem.column}`));
       const badLines = new Set(read.problems.map((problem) => problem.line));

@@ -13,11 +13,15 @@ export async function loadDirectory(db: Db): Promise<Directory & { tiers: Tier[]
   return { users, tiers: tiers.map((row) => row.data) };
 }
 
-/** Every stored CRM record of every account (`salesforce:001…` → account id). */
+/**
+ * Every stored CRM record of every account (`salesforce:001…` → account id). Should two accounts
+ * carry the same record, the first by id wins, the same one every time.
+ */
 export async function loadAccountsByCrmRef(db: Db): Promise<Map<string, string>> {
   const rows = await db.query<{ id: string; crm: string; ref: string }>(
     `SELECT a.id, r->>'crm' AS crm, r->>'id' AS ref
-     FROM accounts a CROSS JOIN LATERAL jsonb_array_elements(a.data->'crmRefs') r`,
+     FROM accounts a CROSS JOIN LATERAL jsonb_array_elements(a.data->'crmRefs') r
+     ORDER BY a.id DESC`,
   );
   return new Map(rows.map((row) => [crmRefKey(row.crm, row.ref), row.id]));
 }
