@@ -28,17 +28,25 @@ export function accountIdFromRefs(
 
 export const crmRefKey = (crm: string, id: string) => `${crm}:${id}`;
 
+/**
+ * Sets a value at a dotted path, copying the objects on the way. Clearing the last field of a nested
+ * object removes the object too (an optional `quickLog` with no label and no delta is no quick log);
+ * a required one comes back empty from `emptyContainers`.
+ */
 export function setPath(item: Item, path: readonly string[], value: unknown) {
-  let node = item;
-  for (const key of path.slice(0, -1)) {
-    const next = node[key];
-    node[key] =
-      next !== null && typeof next === 'object' && !Array.isArray(next) ? { ...(next as Item) } : {};
-    node = node[key] as Item;
+  const [key, ...rest] = path as [string, ...string[]];
+  if (rest.length === 0) {
+    if (value === undefined) delete item[key];
+    else item[key] = value;
+    return;
   }
-  const last = path.at(-1) as string;
-  if (value === undefined) delete node[last];
-  else node[last] = value;
+  const current = item[key];
+  const isObject = current !== null && typeof current === 'object' && !Array.isArray(current);
+  if (value === undefined && !isObject) return;
+  const next: Item = isObject ? { ...(current as Item) } : {};
+  setPath(next, rest, value);
+  if (Object.keys(next).length === 0) delete item[key];
+  else item[key] = next;
 }
 
 export interface Assembled {
