@@ -2,12 +2,15 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
+import { describeRoute } from 'hono-openapi';
 import { ZodError } from 'zod';
 import type { Db } from './db/types.ts';
 import { type AuthEnv, requireUser } from './http/auth.ts';
 import { ApiHttpError, errorBody } from './http/errors.ts';
+import { openApiDocument } from './http/openapi.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './limit/token-bucket.ts';
+import { adminRoutes } from './routes/admin.ts';
 import { adminCsvRoutes, CSV_IMPORT_PATH } from './routes/admin-csv.ts';
 import { changesRoutes } from './routes/changes.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -36,7 +39,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
     cors({
       origin: '*',
       allowHeaders: ['Authorization', 'Content-Type'],
-      allowMethods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+      allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
       exposeHeaders: ['Retry-After'],
       maxAge: 86_400,
     }),
@@ -58,8 +61,21 @@ export function createApp(db: Db, options: AppOptions = {}) {
   v1.route('/', meRoutes());
   v1.route('/', changesRoutes(db));
   v1.route('/', outcomesRoutes(db));
+  v1.route('/', adminRoutes(db));
   v1.route('/', adminCsvRoutes(db));
   app.route('/v1', v1);
+
+  // Generated once, on first request, from the routes above: there is no hand-kept copy to drift.
+  let document: Promise<unknown> | undefined;
+  const describeSelf = describeRoute({
+    summary: 'This document: OpenAPI 3.1 of every route',
+    security: [],
+    responses: { 200: { description: 'The OpenAPI document' } },
+  });
+  app.get('/openapi.json', describeSelf, async (c) => {
+    document ??= openApiDocument(app);
+    return c.json(await document);
+  });
 
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
   app.onError((error, c) => {

@@ -5,7 +5,7 @@ import type { Db } from './db/types.ts';
 import { writeTransaction } from './feed/lock.ts';
 import { checkIntegrity } from './import/integrity.ts';
 import { formatIssue } from './import/issues.ts';
-import { resolveKeyResults } from './store/key-result-value.ts';
+import { databaseNow, resolveKeyResults } from './store/key-result-value.ts';
 import { loadKeyResults } from './store/key-results.ts';
 import { putEntities } from './store/put.ts';
 
@@ -60,7 +60,7 @@ export async function importSnapshot(db: Db, input: unknown): Promise<ImportSumm
         problems.map((p) => `${p.collection}[${p.index}].${p.path}: ${p.message}`),
       );
     }
-    const now = new Date().toISOString();
+    const now = await databaseNow(tx);
     const rows = await rowsOf(tx, snapshot, missingTeams, now);
     const counts = {} as ImportSummary['counts'];
     for (const [collection, type] of STEPS) {

@@ -1,3 +1,4 @@
+export * from './admin-api.ts';
 export * from './api.ts';
 export * from './collections.ts';
 export * from './entities.ts';

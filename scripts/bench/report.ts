@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { AdminUpsertReport } from './admin-upsert.ts';
 import type { Figure } from './figures.ts';
 import type { LoadReport } from './load.ts';
 import type { Machine } from './machine.ts';
@@ -12,6 +13,8 @@ export interface BenchReport {
   figures: Figure[];
   /** Per storage; null with a reason when that storage was not tested. */
   backendLoad: (LoadReport | { storage: string; result: null; reason: string })[];
+  /** 100 000 metrics through PUT /v1/admin/metrics beside a bare INSERT of the same rows. */
+  adminUpsert: AdminUpsertReport | { storage: string; result: null; reason: string };
 }
 
 const DIR = 'bench-results';
@@ -59,6 +62,12 @@ export function printTable(report: BenchReport): void {
       })),
     );
   }
+  const upsert = report.adminUpsert;
+  console.log(
+    'upsertSeconds' in upsert
+      ? `\nAdmin upsert of ${upsert.metrics} metrics on ${upsert.storage}, batches of ${upsert.batchSize}: ${upsert.upsertSeconds} s (sent again, unchanged: ${upsert.resendSeconds} s) vs bare INSERT ${upsert.baselineInsertSeconds} s, ratio ${upsert.ratio}`
+      : `\nAdmin upsert on ${upsert.storage}: not run (${upsert.reason})`,
+  );
   const { os, cpus, loadAverage } = report.machine;
   console.log(
     `\nMachine: ${os}, ${cpus.count}× ${cpus.model}, load average ${loadAverage.atStart} → ${loadAverage.atEnd}`,

@@ -7,6 +7,7 @@ import { loadavg } from 'node:os';
 import type { Account, Snapshot } from '../../lib/schemas/index.ts';
 import { createToken, SHOWCASE } from '../../server/index.ts';
 import { removeProfile } from '../../test/e2e/browser.ts';
+import { measureAdminUpsert } from './admin-upsert.ts';
 import { type BenchBackend, type StorageKind, startBenchBackend } from './backend.ts';
 import { measureDeltaSync } from './delta-sync.ts';
 import { measureDomFootprint } from './dom-footprint.ts';
@@ -138,6 +139,12 @@ async function main() {
   }
   const backendLoad = await measureBackendLoad(backend, snapshot);
   await backend.close();
+  log('upserting 100 000 metrics through the admin API, beside a bare INSERT');
+  const adminUpsert = await measureAdminUpsert(storage).catch((error: unknown) => ({
+    storage,
+    result: null,
+    reason: reasonOf(error),
+  }));
 
   const report: BenchReport = {
     startedAt,
@@ -156,6 +163,7 @@ async function main() {
       (id) => figures.find((f) => f.id === id) ?? unavailable(id, notRun, 'not run'),
     ),
     backendLoad,
+    adminUpsert,
   };
   const path = await writeReport(report);
   printTable(report);

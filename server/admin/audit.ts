@@ -1,4 +1,4 @@
-import type { Source, User } from '../../lib/schemas/index.ts';
+import type { AuditResponse, Source, User } from '../../lib/schemas/index.ts';
 import type { Db } from '../db/types.ts';
 
 export interface AuditEntry {
@@ -26,4 +26,49 @@ export async function recordAudit(tx: Db, entry: AuditEntry): Promise<void> {
       JSON.stringify(entry.ids),
     ],
   );
+}
+
+interface AuditRow {
+  seq: string | number;
+  at: Date | string;
+  actor_id: string | null;
+  actor_name: string | null;
+  source: Source;
+  collection: string;
+  op: 'upsert' | 'delete';
+  ids: string[];
+}
+
+/** The audit cursor is the last seq read, wrapped so clients treat it as opaque. */
+function encodeAuditCursor(seq: number): string {
+  return Buffer.from(`audit:${seq}`).toString('base64url');
+}
+
+/** The seq after which to read, or null for a cursor this server could not have issued. */
+export function decodeAuditCursor(cursor: string): number | null {
+  const match = /^audit:(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  return match === null ? null : Number(match[1]);
+}
+
+/** Audit entries after `afterSeq`, oldest first. */
+export async function readAudit(db: Db, afterSeq: number, limit: number): Promise<AuditResponse> {
+  const rows = await db.query<AuditRow>(
+    `SELECT seq, at, actor_id, actor_name, source, collection, op, ids
+     FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2`,
+    [afterSeq, limit + 1],
+  );
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    entries: page.map((row) => ({
+      at: new Date(row.at).toISOString(),
+      actor: row.actor_id === null ? null : { id: row.actor_id, name: row.actor_name },
+      source: row.source,
+      collection: row.collection,
+      op: row.op,
+      ids: row.ids,
+    })),
+    cursor: encodeAuditCursor(last === undefined ? afterSeq : Number(last.seq)),
+    hasMore: rows.length > limit,
+  };
 }

@@ -11,7 +11,7 @@ import type { Db } from '../db/types.ts';
 import { writeTransaction } from '../feed/lock.ts';
 import { checkIntegrity } from '../import/integrity.ts';
 import { explain, formatPath } from '../import/issues.ts';
-import { type KeyResultInput, resolveKeyResults } from '../store/key-result-value.ts';
+import { databaseNow, type KeyResultInput, resolveKeyResults } from '../store/key-result-value.ts';
 import { loadKeyResults } from '../store/key-results.ts';
 import { putEntities } from '../store/put.ts';
 import { chunks, TABLES } from '../store/tables.ts';
@@ -91,7 +91,7 @@ export async function upsertCollection(
       if (problems.length > 0) throw new AdminValidationError(problems.sort((a, b) => a.index - b.index));
 
       // Stamped once the feed lock is held, so updatedAt follows the order writes become visible.
-      const now = new Date().toISOString();
+      const now = await databaseNow(tx);
       const entities = await toEntities(
         tx,
         spec.type,

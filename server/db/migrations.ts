@@ -101,6 +101,9 @@ export const MIGRATIONS: Migration[] = [
        FROM users WHERE team_id IS NOT NULL`,
       `INSERT INTO changes (type, entity_id, audience, op, data, seq, changed_at)
        SELECT 'team', id, 'everyone', 'put', data, nextval('change_seq'), now() FROM teams ORDER BY id`,
+      // Stamped when the row is written, under the feed lock, so a key result's measurement taken by an
+      // earlier writer is always before the outcomes that arrive after it.
+      `ALTER TABLE outcomes ALTER COLUMN created_at SET DEFAULT clock_timestamp()`,
       `CREATE TABLE audit_log (
         seq bigserial PRIMARY KEY,
         at timestamptz NOT NULL DEFAULT now(),

@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
-import { ChangesQuery } from '../../lib/schemas/index.ts';
+import { describeRoute } from 'hono-openapi';
+import { ChangesQuery, ChangesResponse } from '../../lib/schemas/index.ts';
 import type { Db } from '../db/types.ts';
 import { changesBody, readChanges } from '../feed/read.ts';
 import type { AuthEnv } from '../http/auth.ts';
+import { errorResponses, jsonContent } from '../http/openapi.ts';
 
 /** `?cursor=&limit=` as a client builds it with empty values means "not given". */
 function param(value: string | undefined): string | undefined {
@@ -10,7 +12,18 @@ function param(value: string | undefined): string | undefined {
 }
 
 export function changesRoutes(db: Db) {
-  return new Hono<AuthEnv>().get('/changes', async (c) => {
+  const doc = describeRoute({
+    summary: 'The change feed, a page at a time',
+    parameters: [
+      { name: 'cursor', in: 'query', required: false, schema: { type: 'string' } },
+      { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 5000 } },
+    ],
+    responses: {
+      200: { description: 'A page of changes', content: jsonContent(ChangesResponse) },
+      ...errorResponses(400, 401, 410, 429),
+    },
+  });
+  return new Hono<AuthEnv>().get('/changes', doc, async (c) => {
     const query = ChangesQuery.parse({
       cursor: param(c.req.query('cursor')),
       limit: param(c.req.query('limit')),

@@ -1,4 +1,4 @@
-import type { KeyResult, Outcome } from '../../lib/schemas/index.ts';
+import type { KeyResult } from '../../lib/schemas/index.ts';
 import type { Db } from '../db/types.ts';
 
 /** A key result as a writer sends it: `current` and `asOf` optional, no server-set fields. */
@@ -13,14 +13,23 @@ export type KeyResultInput = Omit<
 export type ResolvedKeyResult = Omit<KeyResult, 'source' | 'updatedBy' | 'updatedAt'>;
 
 /**
- * Whether an outcome moves its key result: one that occurred at or before the KR's last measurement
- * is taken to be inside that measurement (SPEC section 9, "A key result's value").
+ * Whether an outcome the backend received at `loggedAt` moves its key result: one logged at or before
+ * the KR's last measurement is taken to be inside it (SPEC section 9, "A key result's value"). The
+ * backend's own receipt time is used, not the client's `occurredAt`: it is on the same clock as a
+ * measurement stamped "now", and an outcome that reaches the backend after a measurement was taken
+ * cannot be in it.
  */
-export function countsTowardCurrent(
-  kr: Pick<KeyResult, 'measurement'>,
-  outcome: Pick<Outcome, 'occurredAt'>,
-) {
-  return kr.measurement === undefined || Date.parse(outcome.occurredAt) > Date.parse(kr.measurement.asOf);
+export function countsTowardCurrent(kr: Pick<KeyResult, 'measurement'>, loggedAt: string): boolean {
+  return kr.measurement === undefined || Date.parse(loggedAt) > Date.parse(kr.measurement.asOf);
+}
+
+/**
+ * The database's clock, read inside the writer's transaction: outcomes are stamped by the same clock
+ * when they arrive, so "after the measurement" compares like with like.
+ */
+export async function databaseNow(tx: Db): Promise<string> {
+  const [row] = await tx.query<{ now: Date | string }>('SELECT clock_timestamp() AS now');
+  return new Date(row?.now ?? Date.now()).toISOString();
 }
 
 /** A measured value plus the outcomes after it, added in the order they were applied. */
@@ -33,8 +42,8 @@ export function valueAfter(measured: number, deltas: readonly number[]): number 
 /**
  * The key results to store for these writes. A write that carries `current` is a measurement as of
  * `asOf`; without `asOf` it is as of `now`, unless it repeats the stored measurement's value, which
- * keeps its moment, so sending the same batch again changes nothing. Outcomes that occurred after the
- * measurement still add to it, so a re-import never erases what reps logged since. A write without
+ * keeps its moment, so sending the same batch again changes nothing. Outcomes the backend received
+ * after the measurement still add to it, so a re-import never erases what reps logged since. A write without
  * `current` keeps the stored value (or starts a new KR at `start`).
  */
 export async function resolveKeyResults(
@@ -73,7 +82,7 @@ export async function resolveKeyResults(
   });
 }
 
-/** Per key result, the deltas of its live outcomes that occurred after `asOf`, in the order applied. */
+/** Per key result, the deltas of its live outcomes received after `asOf`, in the order applied. */
 async function deltasAfter(
   tx: Db,
   measurements: readonly { id: string; asOf: string }[],
@@ -84,7 +93,7 @@ async function deltasAfter(
     `SELECT m.id, (o.data->>'delta')::float8 AS delta
      FROM jsonb_to_recordset($1::jsonb) AS m(id text, as_of timestamptz)
      JOIN outcomes o ON o.key_result_id = m.id AND o.undone_at IS NULL
-       AND (o.data->>'occurredAt')::timestamptz > m.as_of
+       AND o.created_at > m.as_of
      ORDER BY o.created_at, o.id`,
     [JSON.stringify(measurements.map((m) => ({ id: m.id, as_of: m.asOf })))],
   );

@@ -13,17 +13,26 @@ export async function loadOutcomes(tx: Db, ids: readonly string[]): Promise<Map<
 export interface StoredOutcome {
   outcome: Outcome;
   undone: boolean;
+  /** When the backend received it, which decides whether a key result's measurement holds it. */
+  loggedAt: string;
   /** Its feed audience, which follows its account as every outcome row in the feed does. */
   audience: string;
 }
 
 export async function loadOutcome(tx: Db, id: string): Promise<StoredOutcome | null> {
-  const [row] = await tx.query<{ data: Outcome; undone: boolean; audience: string }>(
-    `SELECT t.data, t.undone_at IS NOT NULL AS undone, ${TABLES.outcome.audienceSql} AS audience
+  const [row] = await tx.query<{
+    data: Outcome;
+    undone: boolean;
+    audience: string;
+    created_at: Date | string;
+  }>(
+    `SELECT t.data, t.undone_at IS NOT NULL AS undone, t.created_at, ${TABLES.outcome.audienceSql} AS audience
      FROM outcomes t WHERE t.id = $1`,
     [id],
   );
-  return row === undefined ? null : { outcome: row.data, undone: row.undone, audience: row.audience };
+  if (row === undefined) return null;
+  const loggedAt = new Date(row.created_at).toISOString();
+  return { outcome: row.data, undone: row.undone, audience: row.audience, loggedAt };
 }
 
 export async function markUndone(tx: Db, id: string): Promise<void> {

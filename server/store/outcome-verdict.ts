@@ -1,6 +1,7 @@
 import type { KeyResult, Outcome, User } from '../../lib/schemas/index.ts';
 import { canRead } from '../feed/audience.ts';
 import type { AccountAccess } from './account-access.ts';
+import { countsTowardCurrent } from './key-result-value.ts';
 import { isLinked, moveCurrent } from './key-results.ts';
 
 /** What a batch's verdicts depend on: read once under the feed lock, then kept current as outcomes apply. */
@@ -55,7 +56,9 @@ export function judge(outcome: Outcome, state: BatchState, at: string): Verdict 
     return rejected('no access to this account');
   if (!isLinked(kr, outcome.accountId, account.tierId))
     return rejected('key result is not linked to this account');
+  // A measurement dated after this moment already holds the outcome: it is recorded, the value stays.
+  if (!countsTowardCurrent(kr, at)) return { status: 'apply', keyResult: kr };
   const moved = moveCurrent(kr, outcome.delta, at);
   if (moved === null) return rejected('delta would move the key result out of range');
-  return { status: 'apply', keyResult: moved };
+  return { status: 'apply', keyResult: { ...moved, source: 'outcome', updatedBy: state.user.id } };
 }

@@ -4,6 +4,7 @@ import { canRead } from '../feed/audience.ts';
 import { writeTransaction } from '../feed/lock.ts';
 import { ApiHttpError } from '../http/errors.ts';
 import { feedTombstone } from './feed-rows.ts';
+import { countsTowardCurrent } from './key-result-value.ts';
 import { loadKeyResults, moveCurrent } from './key-results.ts';
 import { loadOutcome, markUndone } from './outcome-rows.ts';
 import { putEntities } from './put.ts';
@@ -33,7 +34,12 @@ export async function undoOutcome(
     const { keyResultId, delta } = stored.outcome;
     // The KR may have been deleted since; the outcome is still undone, with no KR to move.
     const kr = (await loadKeyResults(tx, [keyResultId])).get(keyResultId);
-    const reverted = kr === undefined ? undefined : moveCurrent(kr, -delta, at);
+    const reverted =
+      kr === undefined
+        ? undefined
+        : countsTowardCurrent(kr, stored.loggedAt)
+          ? moveCurrent(kr, -delta, at)
+          : kr;
     if (reverted === null) {
       throw new ApiHttpError(
         422,
@@ -44,7 +50,8 @@ export async function undoOutcome(
     await markUndone(tx, id);
     await feedTombstone(tx, 'outcome', [id]);
     if (reverted === undefined) return { id, status: 'undone', keyResults: [] };
-    await putEntities(tx, 'keyResult', [reverted]);
-    return { id, status: 'undone', keyResults: [reverted] };
+    const stamped = reverted === kr ? kr : { ...reverted, source: 'outcome' as const, updatedBy: user.id };
+    await putEntities(tx, 'keyResult', [stamped]);
+    return { id, status: 'undone', keyResults: [stamped] };
   });
 }

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import {
+  ADMIN_COLLECTIONS,
+  type AdminCollection,
+  AdminCollection as CollectionName,
+  MAX_ADMIN_BATCH,
+} from './collections.ts';
+import { Id, Source, Timestamp } from './entities.ts';
+
+/** `PUT /v1/admin/:collection`: the batch, upserted by id, all or nothing. */
+export function adminPutRequest<C extends AdminCollection>(collection: C) {
+  return z.object({ items: z.array(ADMIN_COLLECTIONS[collection].schema).max(MAX_ADMIN_BATCH) });
+}
+
+export const AdminPutResponse = z.object({
+  results: z.array(z.object({ id: z.string(), status: z.enum(['created', 'updated', 'unchanged']) })),
+});
+export type AdminPutResponse = z.infer<typeof AdminPutResponse>;
+
+/** One bad item of a batch, in a 400's `details`. */
+export const ItemProblem = z.object({ index: z.number().int(), path: z.string(), message: z.string() });
+
+export const AdminDeleteRequest = z.object({
+  ids: z.array(z.string().min(1).max(400)).min(1).max(MAX_ADMIN_BATCH),
+});
+export const AdminDeleteResponse = z.object({
+  results: z.array(z.object({ id: z.string(), status: z.enum(['deleted', 'not_found']) })),
+});
+export type AdminDeleteResponse = z.infer<typeof AdminDeleteResponse>;
+
+/** What still refers to a row a delete names, in a 409's `details`. */
+export const Referrer = z.object({
+  id: z.string(),
+  collection: CollectionName,
+  field: z.string(),
+  ids: z.array(z.string()),
+  count: z.number().int(),
+});
+
+export const AuditQuery = z.object({
+  cursor: z.string().min(1).max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+export const AuditEntry = z.object({
+  at: Timestamp,
+  /** Null when the server's own command line wrote. */
+  actor: z.object({ id: Id, name: z.string().nullable() }).nullable(),
+  source: Source,
+  collection: z.string(),
+  op: z.enum(['upsert', 'delete']),
+  ids: z.array(z.string()),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/** Oldest first; `cursor` resumes after the last entry, so polling it yields each change once. */
+export const AuditResponse = z.object({
+  entries: z.array(AuditEntry),
+  cursor: z.string(),
+  hasMore: z.boolean(),
+});
+export type AuditResponse = z.infer<typeof AuditResponse>;

@@ -1,0 +1,158 @@
+import { type Context, Hono } from 'hono';
+import { describeRoute } from 'hono-openapi';
+import { z } from 'zod';
+import {
+  ADMIN_COLLECTION_NAMES,
+  type AdminCollection,
+  AdminDeleteRequest,
+  AdminDeleteResponse,
+  AdminPutResponse,
+  AuditQuery,
+  AuditResponse,
+  adminPutRequest,
+  MAX_ADMIN_BATCH,
+} from '../../lib/schemas/index.ts';
+import { decodeAuditCursor, readAudit } from '../admin/audit.ts';
+import { deleteCollection, StillReferencedError } from '../admin/delete.ts';
+import { AdminValidationError, upsertCollection } from '../admin/upsert.ts';
+import type { Db } from '../db/types.ts';
+import type { AuthEnv } from '../http/auth.ts';
+import { ApiHttpError } from '../http/errors.ts';
+import { errorResponses, jsonContent } from '../http/openapi.ts';
+import { requireAdmin } from '../http/require-admin.ts';
+
+const PutEnvelope = z.object({ items: z.array(z.unknown()) });
+const ADMIN_ERRORS = [401, 403, 413, 429] as const;
+
+async function jsonBody(c: Context): Promise<unknown> {
+  // The body limit has already buffered the whole body, so a failure here can only be bad JSON.
+  return c.req.json().catch(() => {
+    throw new ApiHttpError(400, 'invalid_json', 'The request body is not valid JSON.');
+  });
+}
+
+function unknownCollection(name: string): never {
+  throw new ApiHttpError(
+    404,
+    'unknown_collection',
+    `There is no collection "${name}". Collections: ${ADMIN_COLLECTION_NAMES.join(', ')}.`,
+    { collections: ADMIN_COLLECTION_NAMES },
+  );
+}
+
+/** The admin API (SPEC section 9): admins only, every write audited. */
+export function adminRoutes(db: Db) {
+  const admin = new Hono<AuthEnv>();
+  admin.use('/admin/*', requireAdmin());
+
+  admin.get(
+    '/admin/audit',
+    describeRoute({
+      summary: 'Who changed what, when, and through which path',
+      parameters: [
+        { name: 'cursor', in: 'query', required: false, schema: { type: 'string' } },
+        {
+          name: 'limit',
+          in: 'query',
+          required: false,
+          schema: { type: 'integer', minimum: 1, maximum: 1000 },
+        },
+      ],
+      responses: {
+        200: { description: 'A page of the audit log, oldest first', content: jsonContent(AuditResponse) },
+        ...errorResponses(400, ...ADMIN_ERRORS),
+      },
+    }),
+    async (c) => {
+      const query = AuditQuery.parse({
+        cursor: c.req.query('cursor') || undefined,
+        limit: c.req.query('limit') || undefined,
+      });
+      const after = query.cursor === undefined ? 0 : decodeAuditCursor(query.cursor);
+      if (after === null)
+        throw new ApiHttpError(400, 'invalid_cursor', 'The audit cursor was not issued here.');
+      return c.json(await readAudit(db, after, query.limit));
+    },
+  );
+
+  for (const collection of ADMIN_COLLECTION_NAMES) {
+    admin.put(
+      `/admin/${collection}`,
+      describeRoute({
+        summary: `Upsert ${collection} by id, all or nothing`,
+        description: `At most ${MAX_ADMIN_BATCH} items. Sending the same batch again reports every item unchanged and writes nothing.`,
+        parameters: [{ name: 'dryRun', in: 'query', required: false, schema: { type: 'boolean' } }],
+        requestBody: { required: true, content: jsonContent(adminPutRequest(collection)) },
+        responses: {
+          200: {
+            description: 'Each item created, updated or unchanged',
+            content: jsonContent(AdminPutResponse),
+          },
+          ...errorResponses(400, ...ADMIN_ERRORS),
+        },
+      }),
+      (c) => put(c, collection),
+    );
+    admin.post(
+      `/admin/${collection}/delete`,
+      describeRoute({
+        summary: `Delete ${collection} by id, leaving tombstones in the change feed`,
+        requestBody: { required: true, content: jsonContent(AdminDeleteRequest) },
+        responses: {
+          200: { description: 'Each id deleted or not found', content: jsonContent(AdminDeleteResponse) },
+          ...errorResponses(400, 409, ...ADMIN_ERRORS),
+        },
+      }),
+      (c) => remove(c, collection),
+    );
+  }
+  admin.put('/admin/:collection', (c) => unknownCollection(c.req.param('collection')));
+  admin.post('/admin/:collection/delete', (c) => unknownCollection(c.req.param('collection')));
+
+  async function put(c: Context<AuthEnv>, collection: AdminCollection) {
+    const envelope = PutEnvelope.safeParse(await jsonBody(c));
+    if (!envelope.success) {
+      throw new ApiHttpError(
+        400,
+        'invalid_request',
+        'The body must be { "items": [ ... ] }.',
+        envelope.error.issues,
+      );
+    }
+    const { items } = envelope.data;
+    if (items.length > MAX_ADMIN_BATCH) {
+      throw new ApiHttpError(
+        400,
+        'batch_too_large',
+        `A batch holds at most ${MAX_ADMIN_BATCH} items; this one has ${items.length}. Send the rest in further batches.`,
+      );
+    }
+    try {
+      const result = await upsertCollection(db, collection, items, {
+        actor: c.get('user'),
+        source: 'api',
+        dryRun: c.req.query('dryRun') === 'true',
+      });
+      return c.json(result);
+    } catch (error) {
+      if (error instanceof AdminValidationError) {
+        throw new ApiHttpError(400, 'invalid_items', error.message, error.details);
+      }
+      throw error;
+    }
+  }
+
+  async function remove(c: Context<AuthEnv>, collection: AdminCollection) {
+    const { ids } = AdminDeleteRequest.parse(await jsonBody(c));
+    try {
+      return c.json(await deleteCollection(db, collection, ids, { actor: c.get('user'), source: 'api' }));
+    } catch (error) {
+      if (error instanceof StillReferencedError) {
+        throw new ApiHttpError(409, 'still_referenced', error.message, error.referrers);
+      }
+      throw error;
+    }
+  }
+
+  return admin;
+}
