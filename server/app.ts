@@ -20,6 +20,8 @@ import { outcomesRoutes } from './routes/outcomes.ts';
 export interface AppOptions {
   /** Largest accepted request body in bytes. */
   maxBodyBytes?: number;
+  /** Largest accepted body of an admin API request, in bytes. */
+  maxAdminBodyBytes?: number;
   /** Where unexpected errors are reported; they reach clients only as a generic 500. */
   logError?: (error: unknown) => void;
   /** Requests per token per window, counted in this process; 'off' disables it. */
@@ -27,6 +29,8 @@ export interface AppOptions {
   /** The rate limiter's clock, in ms; tests move it instead of sleeping. */
   now?: () => number;
 }
+
+export const ADMIN_BODY_BYTES = 32 * 1024 * 1024;
 
 /** The HTTP contract (SPEC section 4) over one database. */
 export function createApp(db: Db, options: AppOptions = {}) {
@@ -44,14 +48,21 @@ export function createApp(db: Db, options: AppOptions = {}) {
       maxAge: 86_400,
     }),
   );
-  const jsonLimit = bodyLimit({
-    maxSize: options.maxBodyBytes ?? 1024 * 1024,
-    onError: () => {
-      throw new ApiHttpError(413, 'payload_too_large', 'The request body is too large.');
-    },
+  const limitOf = (maxSize: number) =>
+    bodyLimit({
+      maxSize,
+      onError: () => {
+        throw new ApiHttpError(413, 'payload_too_large', `The request body is larger than ${maxSize} bytes.`);
+      },
+    });
+  const small = limitOf(options.maxBodyBytes ?? 1024 * 1024);
+  // A batch of 5 000 accounts with their attributes is several megabytes.
+  const large = limitOf(options.maxAdminBodyBytes ?? ADMIN_BODY_BYTES);
+  // The CSV import sets its own limit (MAX_CSV_BYTES): a whole CRM export in one file.
+  app.use('*', (c, next) => {
+    if (CSV_IMPORT_PATH.test(c.req.path)) return next();
+    return (c.req.path.startsWith('/v1/admin/') ? large : small)(c, next);
   });
-  // The CSV import sets its own, larger limit (MAX_CSV_BYTES).
-  app.use('*', (c, next) => (CSV_IMPORT_PATH.test(c.req.path) ? next() : jsonLimit(c, next)));
 
   app.route('/', healthRoutes());
   const v1 = new Hono<AuthEnv>();
