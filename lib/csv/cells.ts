@@ -141,6 +141,17 @@ function readCell(
   return field ? convert(field, text, locale) : { value: text };
 }
 
+const indexes = new WeakMap<readonly Field[], Map<string, Field>>();
+/** Fields by column, built once per field list rather than once per record. */
+function columnIndex(fields: readonly Field[]): Map<string, Field> {
+  let index = indexes.get(fields);
+  if (index === undefined) {
+    index = new Map(fields.map((field) => [field.column, field]));
+    indexes.set(fields, index);
+  }
+  return index;
+}
+
 /** A record's cells as values by target, with a problem (line, column, value) for each cell that reads as nothing. */
 export function readCells(
   record: CsvRecord,
@@ -150,7 +161,7 @@ export function readCells(
   directory: Directory,
   collection: string,
 ): { values: CellValues; problems: CsvProblem[] } {
-  const byColumn = new Map(fields.map((field) => [field.column, field]));
+  const byColumn = columnIndex(fields);
   const values: CellValues = new Map();
   const problems: CsvProblem[] = [];
   for (const column of columns) {

@@ -15,12 +15,15 @@ const CURRENCY = /^(?:\p{Sc}|[A-Z]{3}(?=[\s\d(+-]))\s*|\s*(?:\p{Sc}|[A-Z]{3})$/g
 // Spaces people and Excel put between thousands: plain, no-break, narrow no-break, and the Swiss apostrophe.
 const GROUP_SPACES = /[\s\u00a0\u202f']/g;
 
+// Thousands grouped by the locale's separator: "1,250,000.00" or, with a decimal comma, "1.250.000,00".
+const GROUPED_POINT = /^\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
+const GROUPED_COMMA = /^\d{1,3}(?:\.\d{3})+(?:,\d*)?$/;
+
 function plainNumber(text: string, locale: Locale): number | null {
-  const decimal = locale.decimalComma ? ',' : '.';
   const group = locale.decimalComma ? '.' : ',';
   let digits = text.replace(GROUP_SPACES, '');
-  const grouped = new RegExp(`^\\d{1,3}(?:\\${group}\\d{3})+(?:\\${decimal}\\d*)?$`);
-  if (grouped.test(digits)) digits = digits.split(group).join('');
+  if ((locale.decimalComma ? GROUPED_COMMA : GROUPED_POINT).test(digits))
+    digits = digits.split(group).join('');
   // A decimal-comma file may still hold a machine-written "1250.5": one dot and no comma is a decimal point.
   if (locale.decimalComma) digits = /^\d*\.\d+$/.test(digits) ? digits : digits.replace(',', '.');
   if (!/^(?:\d+\.?\d*|\.\d+)$/.test(digits)) return null;

@@ -5,7 +5,12 @@ import type { Snapshot } from '../../lib/schemas/index.ts';
 import { createToken } from '../../server/index.ts';
 import { type BenchBackend, type StorageKind, startBenchBackend } from './backend.ts';
 
-const ADMIN = { id: 'bench-admin', name: 'Bench Admin', email: 'bench-admin@example.com', role: 'admin' } as const;
+const ADMIN = {
+  id: 'bench-admin',
+  name: 'Bench Admin',
+  email: 'bench-admin@example.com',
+  role: 'admin',
+} as const;
 const OWNERS = Array.from({ length: 20 }, (_, i) => ({
   id: `owner-${i}`,
   name: `Owner ${i}`,
@@ -93,7 +98,13 @@ async function insertAll(backend: BenchBackend, count: number): Promise<void> {
     const rows = Array.from({ length: Math.min(2000, count - at) }, (_, k) => {
       const id = `salesforce-${salesforceId(at + k)}`;
       const data = { id, name: `Account ${at + k}, Inc.`, crmRefs: [], tierId: 'tier-1', attributes: {} };
-      return { id, owner_id: OWNERS[(at + k) % OWNERS.length]?.id, tier_id: 'tier-1', audience: 'lead', data };
+      return {
+        id,
+        owner_id: OWNERS[(at + k) % OWNERS.length]?.id,
+        tier_id: 'tier-1',
+        audience: 'lead',
+        data,
+      };
     });
     await db.query(
       `INSERT INTO bench_accounts (id, owner_id, tier_id, audience, data)
