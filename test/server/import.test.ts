@@ -102,6 +102,28 @@ describe.each(BACKENDS)('import on $name', (backend) => {
     expect(idsOf(changes, 'account', 'delete')).toEqual([]);
   });
 
+  it('creates the teams that users name and the snapshot does not list, and says so', async () => {
+    const fresh = await backend.open();
+    try {
+      const snapshot = smallSnapshot();
+      const summary = await importSnapshot(fresh, {
+        ...snapshot,
+        teams: [{ id: 'east', name: 'East coast' }],
+      });
+      expect(summary.createdTeams).toEqual(['west']);
+      const rows = await fresh.query<{ data: { id: string; name: string } }>(
+        'SELECT data FROM teams ORDER BY id',
+      );
+      expect(rows.map((row) => row.data)).toMatchObject([
+        { id: 'east', name: 'East coast', source: 'cli' },
+        { id: 'west', name: 'west', source: 'cli' },
+      ]);
+      expect((await importSnapshot(fresh, snapshot)).createdTeams).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('reports a file that is not JSON', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'goal-lens-import-'));
     try {
