@@ -11,6 +11,7 @@ import { openApiDocument } from './http/openapi.ts';
 import { rateLimit } from './http/rate-limit.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimit } from './limit/token-bucket.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { adminCsvRoutes, CSV_IMPORT_PATH } from './routes/admin-csv.ts';
 import { changesRoutes } from './routes/changes.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
@@ -57,7 +58,11 @@ export function createApp(db: Db, options: AppOptions = {}) {
   const small = limitOf(options.maxBodyBytes ?? 1024 * 1024);
   // A batch of 5 000 accounts with their attributes is several megabytes.
   const large = limitOf(options.maxAdminBodyBytes ?? ADMIN_BODY_BYTES);
-  app.use('*', (c, next) => (c.req.path.startsWith('/v1/admin/') ? large : small)(c, next));
+  // The CSV import sets its own limit (MAX_CSV_BYTES): a whole CRM export in one file.
+  app.use('*', (c, next) => {
+    if (CSV_IMPORT_PATH.test(c.req.path)) return next();
+    return (c.req.path.startsWith('/v1/admin/') ? large : small)(c, next);
+  });
 
   app.route('/', healthRoutes());
   const v1 = new Hono<AuthEnv>();
@@ -68,6 +73,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
   v1.route('/', changesRoutes(db));
   v1.route('/', outcomesRoutes(db));
   v1.route('/', adminRoutes(db));
+  v1.route('/', adminCsvRoutes(db));
   app.route('/v1', v1);
 
   // Generated once, on first request, from the routes above: there is no hand-kept copy to drift.

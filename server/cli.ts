@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { createToken, UnknownUserError } from './auth/tokens.ts';
+import { runCsvImport } from './cli/csv-import.ts';
 import { describeRateLimit, resolveRateLimit } from './cli/rate-limit.ts';
 import { describeStorage, resolveStorage, type StorageFlags, UsageError } from './cli/storage.ts';
 import { openDb } from './db/open.ts';
@@ -15,6 +16,7 @@ Commands:
   start [--port 8787] [--host 127.0.0.1] [--data <dir> | --memory] [--seed demo]
         [--rate-limit 1200] [--rate-window 60]
   import <file.json> [--data <dir>]
+  import <file.csv> --collection <name> [--map '<json>'] [--dry-run] [--data <dir>]
   token create --email <email> [--data <dir>]
   prune-tombstones --older-than <days> [--data <dir>]
 
@@ -102,10 +104,25 @@ async function start(args: string[]): Promise<void> {
 
 async function runImport(args: string[]): Promise<void> {
   const { values, positionals } = parse(() =>
-    parseArgs({ args, allowPositionals: true, options: { data: DATA } }),
+    parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        data: DATA,
+        collection: { type: 'string' },
+        map: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+      },
+    }),
   );
   const [file, extra] = positionals;
   if (file === undefined || extra !== undefined) throw new UsageError('import takes exactly one file');
+  if (values.collection !== undefined || file.toLowerCase().endsWith('.csv')) {
+    process.exitCode = await runCsvImport(file, values, (fn) => withDb(values, fn));
+    return;
+  }
+  if (values.map !== undefined || values['dry-run'])
+    throw new UsageError('--map and --dry-run are for CSV imports');
   const snapshot = await loadSnapshotFile(file);
   const summary = await withDb(values, (db) => importSnapshot(db, snapshot));
   for (const [collection, { received, changed }] of Object.entries(summary.counts)) {
@@ -164,7 +181,8 @@ async function main(argv: string[]): Promise<number> {
   try {
     if (!run) throw new UsageError(`unknown command: ${command}`);
     await run(args);
-    return 0;
+    // A command that reports problems without throwing (a CSV with bad rows) sets the exit code.
+    return Number(process.exitCode ?? 0);
   } catch (error) {
     if (error instanceof UsageError) {
       console.error(`error: ${error.message}\n\n${USAGE}`);

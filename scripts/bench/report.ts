@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AdminUpsertReport } from './admin-upsert.ts';
+import type { CsvImportBenchReport } from './csv-import.ts';
 import type { Figure } from './figures.ts';
 import type { LoadReport } from './load.ts';
 import type { Machine } from './machine.ts';
@@ -15,6 +16,8 @@ export interface BenchReport {
   backendLoad: (LoadReport | { storage: string; result: null; reason: string })[];
   /** 100 000 metrics through PUT /v1/admin/metrics beside a bare INSERT of the same rows. */
   adminUpsert: AdminUpsertReport | { storage: string; result: null; reason: string };
+  /** 50 000 accounts from a Salesforce-shaped CSV through the import route, beside parsing it and a bare INSERT. */
+  csvImport: CsvImportBenchReport | { storage: string; result: null; reason: string };
 }
 
 const DIR = 'bench-results';
@@ -67,6 +70,12 @@ export function printTable(report: BenchReport): void {
     'upsertSeconds' in upsert
       ? `\nAdmin upsert of ${upsert.metrics} metrics on ${upsert.storage}, batches of ${upsert.batchSize}: ${upsert.upsertSeconds} s (sent again, unchanged: ${upsert.resendSeconds} s) vs bare INSERT ${upsert.baselineInsertSeconds} s, ratio ${upsert.ratio}`
       : `\nAdmin upsert on ${upsert.storage}: not run (${upsert.reason})`,
+  );
+  const csv = report.csvImport;
+  console.log(
+    'importSeconds' in csv
+      ? `CSV import of ${csv.accounts} accounts (${(csv.csvBytes / 1e6).toFixed(1)} MB) on ${csv.storage}: ${csv.importSeconds} s vs parse ${csv.baselineParseSeconds} s + bare INSERT ${csv.baselineInsertSeconds} s, ratio ${csv.ratio} (budget 30 s embedded)`
+      : `CSV import on ${csv.storage}: not run (${csv.reason})`,
   );
   const { os, cpus, loadAverage } = report.machine;
   console.log(

@@ -9,6 +9,7 @@ import { createToken, SHOWCASE } from '../../server/index.ts';
 import { removeProfile } from '../../test/e2e/browser.ts';
 import { measureAdminUpsert } from './admin-upsert.ts';
 import { type BenchBackend, type StorageKind, startBenchBackend } from './backend.ts';
+import { measureCsvImport } from './csv-import.ts';
 import { measureDeltaSync } from './delta-sync.ts';
 import { measureDomFootprint } from './dom-footprint.ts';
 import { type BenchBrowser, controlWorker, launchBenchBrowser, openConnectedOptions } from './extension.ts';
@@ -145,6 +146,12 @@ async function main() {
     result: null,
     reason: reasonOf(error),
   }));
+  log('importing 50 000 accounts from CSV, beside parsing it and a bare INSERT');
+  const csvImport = await measureCsvImport(storage).catch((error: unknown) => ({
+    storage,
+    result: null,
+    reason: reasonOf(error),
+  }));
 
   const report: BenchReport = {
     startedAt,
@@ -164,6 +171,7 @@ async function main() {
     ),
     backendLoad,
     adminUpsert,
+    csvImport,
   };
   const path = await writeReport(report);
   printTable(report);

@@ -55,6 +55,47 @@ describe('command line', { timeout: 120_000 }, () => {
     expect(imported.stdout).toMatch(/accounts\s+8 rows, 8 new or changed/);
   });
 
+  it('imports a CSV file into a collection, with a dry run first, and refuses one with problems', async () => {
+    const csv = join('test', 'fixtures', 'csv', 'salesforce-accounts.csv');
+    const dry = await cli('import', csv, '--collection', 'accounts', '--dry-run', '--data', data);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('Ignored columns: Last Modified Date');
+    expect(dry.stdout).toContain(
+      'Dry run, nothing written: would create 4, update 0, 0 unchanged (accounts).',
+    );
+
+    const mapped = await cli(
+      'import',
+      csv,
+      '--collection',
+      'accounts',
+      '--map',
+      '{"Last Modified Date":null,"Annual Revenue":"attr.arr","ARR":null}',
+      '--data',
+      data,
+    );
+    expect(mapped.code).toBe(0);
+    expect(mapped.stdout).toContain('Created 4, updated 0, 0 unchanged (accounts).');
+    const db = await openDb({ kind: 'dir', dir: data });
+    try {
+      const [row] = await db.query<{
+        data: { attributes: { arr: number }; source: string; updatedBy?: string };
+      }>(`SELECT data FROM accounts WHERE id = 'salesforce-001Wj00000tQWvrIAG'`);
+      expect(row?.data).toMatchObject({ attributes: { arr: 1_250_000 }, source: 'cli' });
+      expect(row?.data.updatedBy).toBeUndefined();
+    } finally {
+      await db.close();
+    }
+
+    const bad = join('test', 'fixtures', 'csv', 'bad', 'unknown-owner.csv');
+    const refused = await cli('import', bad, '--collection', 'accounts', '--data', data);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('Nothing was imported: 1 problem(s)');
+    expect(refused.stderr).toContain(
+      'line 3, column "Account Owner": no user has the email "nobody@example.com"',
+    );
+  });
+
   it('creates a token shown alone on the last line', async () => {
     const created = await cli('token', 'create', '--email', USERS.lead.email, '--data', data);
     expect(created.code).toBe(0);
@@ -84,6 +125,9 @@ describe('command line', { timeout: 120_000 }, () => {
     [['prune-tombstones']],
     [['start', '--port', 'eighty']],
     [['import', '--bogus']],
+    [['import', 'accounts.csv']],
+    [['import', 'accounts.csv', '--collection', 'planets']],
+    [['import', 'accounts.csv', '--collection', 'accounts', '--map', '[1]']],
   ])('exits 2 with usage for %j', async (args) => {
     const result = await cli(...args);
     expect(result.code).toBe(2);
