@@ -12,6 +12,8 @@ import { changesRoutes } from './routes/changes.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { outcomesRoutes } from './routes/outcomes.ts';
+import { sessionRoutes } from './sessions/routes.ts';
+import { type SignInOptions, signInRoutes } from './signin/routes.ts';
 
 export interface AppOptions {
   /** Largest accepted request body in bytes. */
@@ -22,6 +24,8 @@ export interface AppOptions {
   rateLimit?: RateLimit | 'off';
   /** The rate limiter's clock, in ms; tests move it instead of sleeping. */
   now?: () => number;
+  /** Signing in (SPEC §10): allowed redirect URIs, the identity provider, the sign-in rate limit. */
+  signIn?: SignInOptions;
 }
 
 /** The HTTP contract (SPEC section 4) over one database. */
@@ -51,6 +55,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
   );
 
   app.route('/', healthRoutes());
+  app.route('/auth', signInRoutes(db, options.signIn ?? { redirectUris: [] }, options.now));
   const v1 = new Hono<AuthEnv>();
   v1.use('*', requireUser(db));
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
@@ -58,6 +63,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
   v1.route('/', meRoutes());
   v1.route('/', changesRoutes(db));
   v1.route('/', outcomesRoutes(db));
+  v1.route('/', sessionRoutes(db));
   app.route('/v1', v1);
 
   app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));

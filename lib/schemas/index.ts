@@ -1,2 +1,3 @@
 export * from './api.ts';
 export * from './entities.ts';
+export * from './signin.ts';
