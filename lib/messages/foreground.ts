@@ -20,6 +20,8 @@ export const WAITED_ON: Readonly<Record<MessageType, boolean>> = {
   'settings/get': false,
   'settings/save': false,
   'connection/test': false,
+  'signin/start': false,
+  'signin/out': false,
   'sites/get': false,
   'sites/set-crm': false,
   'sites/add-domain': false,

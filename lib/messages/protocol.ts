@@ -49,6 +49,14 @@ export interface MessageMap {
     request: { backendUrl?: string; token?: string };
     response: { user: User };
   };
+  /** Signs in through the backend (identity provider or invitation) in the browser's sign-in window. */
+  'signin/start': {
+    from: 'extension-page';
+    request: { backendUrl?: string; invitation?: string };
+    response: SettingsView;
+  };
+  /** Ends this browser's session and deletes the signed-in person's cache. */
+  'signin/out': { from: 'extension-page'; request: Record<string, never>; response: SettingsView };
   'sites/get': { from: 'extension-page'; request: Record<string, never>; response: CrmSitesView };
   'sites/set-crm': {
     from: 'extension-page';
