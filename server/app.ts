@@ -12,6 +12,7 @@ import { changesRoutes } from './routes/changes.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { outcomesRoutes } from './routes/outcomes.ts';
+import { scimRoutes } from './scim/routes.ts';
 import { sessionRoutes } from './sessions/routes.ts';
 import { type SignInOptions, signInRoutes } from './signin/routes.ts';
 
@@ -56,6 +57,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
 
   app.route('/', healthRoutes());
   app.route('/auth', signInRoutes(db, options.signIn ?? { redirectUris: [] }, options.now));
+  app.route('/scim/v2', scimRoutes(db));
   const v1 = new Hono<AuthEnv>();
   v1.use('*', requireUser(db));
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;

@@ -7,6 +7,7 @@ import { openDb } from './db/open.ts';
 import type { Db } from './db/types.ts';
 import { pruneTombstones } from './feed/prune.ts';
 import { importSnapshot, loadSnapshotFile, SnapshotInvalidError } from './import.ts';
+import { createScimToken } from './scim/tokens.ts';
 import { SHOWCASE } from './seed/showcase.ts';
 import { createInvitation, invitationLink } from './signin/invitations.ts';
 import { startServer } from './start.ts';
@@ -20,6 +21,7 @@ Commands:
   import <file.json> [--data <dir>]
   token create --email <email> [--data <dir>]
   invite --email <email> [--public-url <url>] [--data <dir>]
+  scim-token create [--data <dir>]
   prune-tombstones --older-than <days> [--data <dir>]
 
 Storage: DATABASE_URL=postgres://... uses that Postgres server. Otherwise data lives in embedded
@@ -156,6 +158,18 @@ async function invite(args: string[]): Promise<void> {
   console.log(invitationLink(publicUrl ?? '', secret));
 }
 
+async function scimToken(args: string[]): Promise<void> {
+  const { values, positionals } = parse(() =>
+    parseArgs({ args, allowPositionals: true, options: { data: DATA } }),
+  );
+  if (positionals[0] !== 'create' || positionals.length > 1) throw new UsageError('usage: scim-token create');
+  const created = await withDb(values, (db) => createScimToken(db));
+  console.log(
+    'New SCIM provisioning token for your identity provider (base URL <backend>/scim/v2). Shown once:',
+  );
+  console.log(created);
+}
+
 async function prune(args: string[]): Promise<void> {
   const { values, positionals } = parse(() =>
     parseArgs({ args, allowPositionals: true, options: { data: DATA, 'older-than': { type: 'string' } } }),
@@ -176,6 +190,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   import: runImport,
   token,
   invite,
+  'scim-token': scimToken,
   'prune-tombstones': prune,
 };
 

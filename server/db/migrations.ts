@@ -92,7 +92,7 @@ export const MIGRATIONS: Migration[] = [
   },
   {
     version: 3,
-    name: 'sign-in: device sessions, one-time codes, invitations, deactivated users',
+    name: 'sign-in: device sessions, one-time codes, invitations, deactivated users, SCIM',
     statements: [
       // A deactivated user keeps their rows (outcomes stay attributed) but can no longer authenticate.
       `ALTER TABLE users ADD COLUMN deactivated_at timestamptz`,
@@ -128,6 +128,10 @@ export const MIGRATIONS: Migration[] = [
         code_verifier text NOT NULL,
         expires_at timestamptz NOT NULL
       )`,
+      // SCIM: the identity provider's own id for a user, its provisioning tokens, and its groups (teams).
+      `ALTER TABLE users ADD COLUMN scim_external_id text`,
+      `CREATE TABLE scim_tokens (hash text PRIMARY KEY, created_at timestamptz NOT NULL DEFAULT now())`,
+      `CREATE TABLE scim_groups (id text PRIMARY KEY, display_name text NOT NULL, external_id text)`,
       `CREATE TABLE invitations (
         hash text PRIMARY KEY,
         user_id text NOT NULL REFERENCES users (id) ON DELETE CASCADE,
