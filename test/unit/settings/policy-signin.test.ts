@@ -5,7 +5,11 @@ describe('policy: sign-in on install', () => {
   it.each([
     [true, { signInOnInstall: true }, []],
     [false, { signInOnInstall: false }, []],
-    ['yes', {}, ['Policy setting "signInOnInstall" was ignored: Invalid input: expected boolean, received string.']],
+    [
+      'yes',
+      {},
+      ['Policy setting "signInOnInstall" was ignored: Invalid input: expected boolean, received string.'],
+    ],
   ])('%j', (value, policy, diagnostics) => {
     expect(parsePolicy({ signInOnInstall: value })).toEqual({ policy, diagnostics });
   });
