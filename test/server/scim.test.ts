@@ -107,6 +107,13 @@ describe.each(BACKENDS)('SCIM 2.0 on $name', (backend) => {
       const me = await h.app.request('/v1/me', { headers: { Authorization: `Bearer ${token}` } });
       expect(me.status).toBe(401);
     }
+    // Revoked, not suspended: reactivating does not bring the old session back.
+    await scim('PATCH', `/Users/${USERS.east.id}`, {
+      schemas: [PATCH],
+      Operations: [{ op: 'Replace', path: 'active', value: 'True' }],
+    });
+    const revived = await h.app.request('/v1/me', { headers: { Authorization: `Bearer ${session}` } });
+    expect(revived.status).toBe(401);
     const [kept] = await h.db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM outcomes WHERE data->>'loggedBy' = $1",
       [USERS.east.id],
