@@ -63,12 +63,14 @@ export function openIdConnect(settings: OidcSettings): IdentityProvider {
       if (!claims) throw new Error('the identity provider sent no ID token');
       // Many providers keep email out of the ID token unless asked; the UserInfo endpoint has it.
       const info =
-        typeof claims.email === 'string' && claims.email_verified !== undefined
+        typeof claims.email === 'string' &&
+        (claims.email_verified !== undefined || claims.xms_edov !== undefined)
           ? claims
           : await oidc.fetchUserInfo(cfg, tokens.access_token, claims.sub);
       return {
         ...(typeof info.email === 'string' ? { email: info.email } : {}),
-        emailVerified: info.email_verified === true,
+        // Entra ID has no email_verified; its optional claim xms_edov says the domain owner verified it.
+        emailVerified: info.email_verified === true || info.xms_edov === true,
       };
     },
   };

@@ -3,10 +3,15 @@ import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
 
 /** People the identity provider knows, by the login typed on its sign-in form. */
-export const IDP_PEOPLE: Record<string, { email: string; email_verified: boolean; name: string }> = {
+export const IDP_PEOPLE: Record<
+  string,
+  { email: string; email_verified?: boolean; xms_edov?: boolean; name: string }
+> = {
   eve: { email: 'Eve@Example.com', email_verified: true, name: 'Eve East' },
   stranger: { email: 'stranger@example.com', email_verified: true, name: 'Sam Stranger' },
   unverified: { email: 'eve@example.com', email_verified: false, name: 'Not Eve' },
+  // Entra ID's shape: no email_verified, the domain-owner-verified optional claim instead.
+  entra: { email: 'wes@example.com', xms_edov: true, name: 'Wes West' },
 };
 
 export const CLIENT = { id: 'goal-lens', secret: 'a-test-client-secret-long-enough-for-hs256' };
@@ -35,7 +40,7 @@ export async function startProvider(callbackUrl: string): Promise<RunningProvide
         token_endpoint_auth_method: 'client_secret_basic',
       },
     ],
-    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    claims: { openid: ['sub'], email: ['email', 'email_verified', 'xms_edov'], profile: ['name'] },
     cookies: { keys: ['a-test-cookie-key'] },
     // Explicit lifetimes keep the provider from printing a notice for each default it falls back to.
     ttl: { AccessToken: 600, Grant: 600, IdToken: 600, Interaction: 600, Session: 600 },

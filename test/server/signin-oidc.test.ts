@@ -125,6 +125,16 @@ describe.each(BACKENDS)('signing in through OpenID Connect on $name', (backend) 
     expect(await response.text()).toContain('No Goal Lens account for you yet');
   });
 
+  it("accepts Entra ID's domain-owner-verified email claim", async () => {
+    const pair = pkce();
+    const { response } = await window().signIn(authorizePath(pair.challenge), 'entra');
+    const exchanged = await app.request(
+      '/auth/token',
+      tokenRequest(codeFrom(response)?.code ?? '', pair.verifier),
+    );
+    expect((await exchanged.json()).user.id).toBe(USERS.west.id);
+  });
+
   it('does not trust an email the provider has not verified', async () => {
     const { response } = await window().signIn(authorizePath(pkce().challenge), 'unverified');
     expect(response.status).toBe(403);
