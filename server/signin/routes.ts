@@ -178,12 +178,15 @@ export function signInRoutes(db: Db, options: SignInOptions, now: () => number =
     return c.json(issued);
   });
 
+  // Opening the link does not spend it: only the sign-in that presents it from the extension does.
   app.get('/invite/:secret', (c) => {
     c.header('Cache-Control', 'no-store');
+    c.header('Referrer-Policy', 'no-referrer');
     return c.html(
       page(
-        'Signing in to Goal Lens…',
-        'Goal Lens in this browser picks up this invitation and signs you in. You can close this tab once the options page says you are signed in.',
+        'Your Goal Lens invitation',
+        'Open Goal Lens’s options page in this browser, paste this page’s address under “Have an invitation link?”, and click Sign in.',
+        'The link works once. If it has expired or was used already, ask your admin for a new one.',
       ),
     );
   });

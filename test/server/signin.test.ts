@@ -60,6 +60,14 @@ describe.each(BACKENDS)('signing in with an invitation on $name', (backend) => {
     ]);
   });
 
+  it('shows an opened invitation link as a page that says what to do, without spending it', async () => {
+    const invitation = await createInvitation(db, USERS.west.email, clock);
+    const opened = await app.request(`/auth/invite/${invitation}`);
+    expect(opened.status).toBe(200);
+    expect(await opened.text()).toContain('click Sign in');
+    expect(codeFrom(await app.request(authorizePath(pkce().challenge, { invitation })))).not.toBeNull();
+  });
+
   it('uses an invitation once', async () => {
     const invitation = await createInvitation(db, USERS.west.email, clock);
     expect(codeFrom(await app.request(authorizePath(pkce().challenge, { invitation })))).not.toBeNull();
