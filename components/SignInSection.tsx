@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MessageClient } from '@/lib/messages/client.ts';
 import type { SettingsView } from '@/lib/settings/settings.ts';
+import { DeviceList } from './DeviceList.tsx';
 
 interface Props {
   request: MessageClient;
@@ -55,6 +56,12 @@ export function SignInSection({ request, settings, backendUrl, busy, act, onSett
           <button type="button" disabled={busy} onClick={signOut}>
             Sign out
           </button>
+          <DeviceList
+            request={request}
+            busy={busy}
+            act={act}
+            onSignedOut={() => void request('settings/get', {}).then(onSettings)}
+          />
         </>
       ) : (
         <>

@@ -5,6 +5,7 @@ import type { Handlers } from '@/lib/messages/router.ts';
 import { toSettingsView } from '@/lib/settings/effective.ts';
 import { normaliseBackendUrl } from '@/lib/settings/settings.ts';
 import { loadEffectiveSettings } from '@/lib/settings/store.ts';
+import { listDevices, signOutDevice } from '@/lib/signin/devices.ts';
 import { invitationSecret, signIn } from '@/lib/signin/flow.ts';
 import { endSession, keepSession } from '@/lib/signin/session.ts';
 import type { SyncScheduler } from './scheduler.ts';
@@ -20,7 +21,7 @@ export function createSignInHandlers(
   db: CacheDb,
   scheduler: SyncScheduler,
   onCacheChanged: () => void,
-): Pick<Handlers, 'signin/start' | 'signin/out'> {
+): Pick<Handlers, 'signin/start' | 'signin/out' | 'signin/devices' | 'signin/device-out'> {
   return {
     async 'signin/start'(input) {
       const before = await loadEffectiveSettings(db);
@@ -39,6 +40,14 @@ export function createSignInHandlers(
       onCacheChanged();
       void scheduler.run();
       return toSettingsView(await loadEffectiveSettings(db));
+    },
+
+    'signin/devices': async () => ({ sessions: await listDevices(db) }),
+
+    async 'signin/device-out'({ id }) {
+      const sessions = await signOutDevice(db, id);
+      if (sessions.length === 0) onCacheChanged();
+      return { sessions };
     },
 
     async 'signin/out'() {

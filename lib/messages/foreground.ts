@@ -22,6 +22,8 @@ export const WAITED_ON: Readonly<Record<MessageType, boolean>> = {
   'connection/test': false,
   'signin/start': false,
   'signin/out': false,
+  'signin/devices': false,
+  'signin/device-out': false,
   'sites/get': false,
   'sites/set-crm': false,
   'sites/add-domain': false,

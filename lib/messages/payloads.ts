@@ -62,6 +62,8 @@ export const PAYLOAD_SCHEMAS = {
     .object({ backendUrl: z.string().max(2000).optional(), invitation: z.string().max(2000).optional() })
     .strict(),
   'signin/out': Empty,
+  'signin/devices': Empty,
+  'signin/device-out': z.object({ id: Id }).strict(),
   'sites/get': Empty,
   'sites/set-crm': z.object({ crm: CrmName, enabled: z.boolean() }).strict(),
   'sites/add-domain': z.object({ host: z.string().max(2000), crm: CrmName }).strict(),
@@ -94,6 +96,8 @@ export const ALLOWED_SENDER: { [K in MessageType]: MessageMap[K]['from'] } = {
   'connection/test': 'extension-page',
   'signin/start': 'extension-page',
   'signin/out': 'extension-page',
+  'signin/devices': 'extension-page',
+  'signin/device-out': 'extension-page',
   'sites/get': 'extension-page',
   'sites/set-crm': 'extension-page',
   'sites/add-domain': 'extension-page',

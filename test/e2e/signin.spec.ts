@@ -32,6 +32,9 @@ test('sign in with an invitation link, sync, see the panel; a revoked session sa
     await options.getByRole('button', { name: 'Sign in' }).click();
     await expect(options.getByTestId('notice')).toContainText(`Signed in as ${lead.name}`);
 
+    await expect(options.getByRole('list', { name: 'Signed-in devices' })).toContainText(
+      'Chrome on Linux (this browser)',
+    );
     await options.getByRole('button', { name: 'Sync now' }).click();
     await expect(options.getByTestId('notice')).toHaveText(/Synced \d+ accounts\./);
     const page = await browser.context.newPage();

@@ -71,6 +71,8 @@ function handlers(calls: string[]): Handlers {
     'connection/test': fail,
     'signin/start': fail,
     'signin/out': fail,
+    'signin/devices': fail,
+    'signin/device-out': fail,
     'sites/get': fail,
     'sites/set-crm': fail,
     'sites/add-domain': fail,

@@ -25,6 +25,11 @@ describe('deviceName', () => {
     [UA.chromeOs, undefined, 'Chrome on ChromeOS'],
     [UA.safariMac, undefined, 'Safari on macOS'],
     [UA.operaWindows, undefined, 'Opera on Windows'],
+    [
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36',
+      undefined,
+      'Chrome on Linux',
+    ],
     ['curl/8.5.0', undefined, 'Unknown device'],
     [undefined, undefined, 'Unknown device'],
     [UA.chromeMac, '  Work   laptop ', 'Work laptop'],
