@@ -32,7 +32,8 @@ export default defineConfig({
     name: 'Goal Lens',
     description: 'Tiers, key results and health metrics beside every account in your CRM.',
     // `scripting` injects the panel into account pages only; the hosts are those the content script runs on.
-    permissions: ['storage', 'alarms', 'unlimitedStorage', 'scripting'],
+    // `identity` opens the browser's sign-in window (launchWebAuthFlow) for "Sign in".
+    permissions: ['storage', 'alarms', 'unlimitedStorage', 'scripting', 'identity'],
     host_permissions: [...CRM_HOST_PATTERNS],
     // Custom CRM domains (vanity Salesforce, on-premises Dynamics) are asked for one by one when added.
     optional_host_permissions: ['https://*/*'],

@@ -6,6 +6,7 @@ import type { SyncStatus } from '@/lib/sync/status.ts';
 import { CrmSitesSection } from './CrmSitesSection.tsx';
 import { PolicyDiagnostics, PolicyNote, SsoHint } from './PolicyNote.tsx';
 import { SelectorDiagnostics } from './SelectorDiagnostics.tsx';
+import { SignInSection } from './SignInSection.tsx';
 import { SyncStatusView } from './SyncStatusView.tsx';
 import { useNoticedAction } from './useNoticedAction.ts';
 
@@ -90,22 +91,34 @@ export function OptionsPage({ request }: { request: MessageClient }) {
           />
         </label>
         {locked('backendUrl') && <PolicyNote id="backendUrl-locked" />}
-        <label>
-          API token
-          <input
-            type="password"
-            autoComplete="off"
-            value={token}
-            onChange={(e) => setToken(e.target.value)}
-            placeholder={settings?.hasToken ? 'Saved — leave blank to keep it' : 'Paste your token'}
-            disabled={locked('token')}
-            aria-describedby={
-              [lockNote('token'), settings?.ssoHint && 'sso-hint'].filter(Boolean).join(' ') || undefined
-            }
-          />
-        </label>
-        {locked('token') && <PolicyNote id="token-locked" />}
-        {settings?.ssoHint && <SsoHint id="sso-hint" hint={settings.ssoHint} />}
+        <SignInSection
+          request={request}
+          settings={settings}
+          backendUrl={locked('backendUrl') ? '' : backendUrl}
+          busy={busy}
+          act={act}
+          onSettings={setSettings}
+        />
+        {/* Service accounts and pipelines still use API tokens; people sign in. */}
+        <details open={!settings?.signedInAs || locked('token')}>
+          <summary>Advanced</summary>
+          <label>
+            API token
+            <input
+              type="password"
+              autoComplete="off"
+              value={token}
+              onChange={(e) => setToken(e.target.value)}
+              placeholder={settings?.hasToken ? 'Saved — leave blank to keep it' : 'Paste your token'}
+              disabled={locked('token')}
+              aria-describedby={
+                [lockNote('token'), settings?.ssoHint && 'sso-hint'].filter(Boolean).join(' ') || undefined
+              }
+            />
+          </label>
+          {locked('token') && <PolicyNote id="token-locked" />}
+          {settings?.ssoHint && <SsoHint id="sso-hint" hint={settings.ssoHint} />}
+        </details>
         <label>
           Sync every (minutes)
           <input

@@ -5,7 +5,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { createToken, SHOWCASE, startServer } from '../server/index.ts';
+import { SHOWCASE, startServer } from '../server/index.ts';
+import { createInvitation, invitationLink } from '../server/signin/invitations.ts';
 import { launchWithExtension, removeProfile } from '../test/e2e/browser.ts';
 import { crmUrls, DYNAMICS_FIXTURE_RECORDS, serveCrmFixtures } from '../test/fixtures/crm/routes.ts';
 
@@ -19,25 +20,33 @@ function build() {
 
 async function main() {
   build();
+  // The extension's redirect URL joins the sign-in allow-list once the browser has given it an id.
+  const redirectUris: string[] = [];
   const server = await startServer({
     port: Number(process.env.PORT ?? 8787),
     storage: { kind: 'memory' },
     seed: 'demo',
+    signIn: { redirectUris },
   });
-  const token = await createToken(server.db, SHOWCASE.users.lead.email);
-  console.log(
-    `Reference backend with demo data: ${server.url} (signed in as ${SHOWCASE.users.lead.name}, lead)`,
-  );
-
   const { context, extensionId, profileDir } = await launchWithExtension(undefined, { headless });
+  redirectUris.push(`https://${extensionId}.chromiumapp.org/`);
   await serveCrmFixtures(context);
 
+  // No pasted token: the lead signs in through a one-time invitation link, as a small team would.
+  const link = invitationLink(server.url, await createInvitation(server.db, SHOWCASE.users.lead.email));
+  console.log(
+    `Reference backend with demo data: ${server.url}; invitation for ${SHOWCASE.users.lead.name}: ${link}`,
+  );
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.getByLabel('Backend URL').fill(server.url);
-  await options.getByLabel('API token').fill(token);
-  await options.getByRole('button', { name: 'Save' }).click();
-  await options.getByText('Settings saved.').waitFor();
+  await options.getByText('Have an invitation link?').click();
+  await options.getByLabel('Invitation link').fill(link);
+  await options.getByRole('button', { name: 'Sign in' }).click();
+  await options
+    .getByText(/Signed in as/)
+    .first()
+    .waitFor();
   await options.getByRole('button', { name: 'Sync now' }).click();
   await options.getByText(/Synced \d+ accounts/).waitFor({ timeout: 60_000 });
 

@@ -16,6 +16,9 @@ import { changesRoutes } from './routes/changes.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { outcomesRoutes } from './routes/outcomes.ts';
+import { scimRoutes } from './scim/routes.ts';
+import { sessionRoutes } from './sessions/routes.ts';
+import { type SignInOptions, signInRoutes } from './signin/routes.ts';
 
 export interface AppOptions {
   /** Largest accepted request body in bytes. */
@@ -28,6 +31,8 @@ export interface AppOptions {
   rateLimit?: RateLimit | 'off';
   /** The rate limiter's clock, in ms; tests move it instead of sleeping. */
   now?: () => number;
+  /** Signing in (SPEC §10): allowed redirect URIs, the identity provider, the sign-in rate limit. */
+  signIn?: SignInOptions;
 }
 
 export const ADMIN_BODY_BYTES = 32 * 1024 * 1024;
@@ -65,6 +70,8 @@ export function createApp(db: Db, options: AppOptions = {}) {
   });
 
   app.route('/', healthRoutes());
+  app.route('/auth', signInRoutes(db, options.signIn ?? { redirectUris: [] }, options.now));
+  app.route('/scim/v2', scimRoutes(db));
   const v1 = new Hono<AuthEnv>();
   v1.use('*', requireUser(db));
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
@@ -74,6 +81,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
   v1.route('/', outcomesRoutes(db));
   v1.route('/', adminRoutes(db));
   v1.route('/', adminCsvRoutes(db));
+  v1.route('/', sessionRoutes(db));
   app.route('/v1', v1);
 
   // Generated once, on first request, from the routes above: there is no hand-kept copy to drift.

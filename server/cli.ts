@@ -2,29 +2,40 @@ import { parseArgs } from 'node:util';
 import { createToken, UnknownUserError } from './auth/tokens.ts';
 import { runCsvImport } from './cli/csv-import.ts';
 import { describeRateLimit, resolveRateLimit } from './cli/rate-limit.ts';
+import { describeSignIn, resolvePublicUrl, resolveSignIn, SIGN_IN_OPTIONS } from './cli/signin.ts';
 import { describeStorage, resolveStorage, type StorageFlags, UsageError } from './cli/storage.ts';
 import { openDb } from './db/open.ts';
 import type { Db } from './db/types.ts';
 import { pruneTombstones } from './feed/prune.ts';
 import { importSnapshot, loadSnapshotFile, SnapshotInvalidError } from './import.ts';
+import { createScimToken } from './scim/tokens.ts';
 import { SHOWCASE } from './seed/showcase.ts';
+import { createInvitation, invitationLink } from './signin/invitations.ts';
 import { startServer } from './start.ts';
 
 const USAGE = `Usage: npm run server -- <command> [options]
 
 Commands:
   start [--port 8787] [--host 127.0.0.1] [--data <dir> | --memory] [--seed demo]
-        [--rate-limit 1200] [--rate-window 60]
+        [--rate-limit 1200] [--rate-window 60] [--public-url <url>] [--redirect-uri <uri>]...
+        [--oidc-issuer <url> --oidc-client-id <id> --oidc-client-secret <secret>]
   import <file.json> [--data <dir>]
   import <file.csv> --collection <name> [--map '<json>'] [--dry-run] [--data <dir>]
   token create --email <email> [--data <dir>]
+  invite --email <email> [--public-url <url>] [--data <dir>]
+  scim-token create [--data <dir>]
   prune-tombstones --older-than <days> [--data <dir>]
 
 Storage: DATABASE_URL=postgres://... uses that Postgres server. Otherwise data lives in embedded
 Postgres in --data <dir> (default .goal-lens-data), or only in memory with start --memory.
 
 Rate limit: each API token may make --rate-limit requests per --rate-window seconds on each
-instance (GOAL_LENS_RATE_LIMIT, GOAL_LENS_RATE_WINDOW); --rate-limit 0 switches it off.`;
+instance (GOAL_LENS_RATE_LIMIT, GOAL_LENS_RATE_WINDOW); --rate-limit 0 switches it off.
+
+Signing in: --redirect-uri lists the extension's exact redirect URLs (GOAL_LENS_REDIRECT_URIS,
+space- or comma-separated); --public-url is the backend's address as browsers reach it
+(GOAL_LENS_PUBLIC_URL); the --oidc-* flags (GOAL_LENS_OIDC_ISSUER, GOAL_LENS_OIDC_CLIENT_ID,
+GOAL_LENS_OIDC_CLIENT_SECRET) sign people in with the company's identity provider.`;
 
 /** Problems printed before "... and N more": enough to fix a pattern, not a wall of text. */
 const MAX_PROBLEMS = 50;
@@ -62,10 +73,12 @@ async function start(args: string[]): Promise<void> {
         seed: { type: 'string' },
         'rate-limit': { type: 'string' },
         'rate-window': { type: 'string' },
+        ...SIGN_IN_OPTIONS,
       },
     }),
   );
   if (positionals.length > 0) throw new UsageError(`unexpected argument: ${positionals[0]}`);
+  const signIn = resolveSignIn(process.env, values);
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError('--port must be 0–65535');
   if (values.seed !== undefined && values.seed !== 'demo') throw new UsageError('--seed only knows "demo"');
@@ -76,10 +89,11 @@ async function start(args: string[]): Promise<void> {
     hostname: values.host,
     storage,
     rateLimit,
+    signIn,
     ...(values.seed === 'demo' ? { seed: 'demo' as const } : {}),
   });
   console.log(
-    `Goal Lens backend listening on ${server.url} (storage: ${describeStorage(storage)}; rate limit: ${describeRateLimit(rateLimit)})`,
+    `Goal Lens backend listening on ${server.url} (storage: ${describeStorage(storage)}; rate limit: ${describeRateLimit(rateLimit)}; sign-in: ${describeSignIn(signIn)})`,
   );
   if (values.seed === 'demo') {
     console.log('Demo data loaded. Tokens for the showcase users (shown once):');
@@ -149,6 +163,35 @@ async function token(args: string[]): Promise<void> {
   console.log(created);
 }
 
+async function invite(args: string[]): Promise<void> {
+  const { values, positionals } = parse(() =>
+    parseArgs({
+      args,
+      allowPositionals: true,
+      options: { data: DATA, email: { type: 'string' }, 'public-url': SIGN_IN_OPTIONS['public-url'] },
+    }),
+  );
+  if (positionals.length > 0) throw new UsageError(`unexpected argument: ${positionals[0]}`);
+  const email = values.email;
+  if (!email) throw new UsageError('invite needs --email <email>');
+  const publicUrl = resolvePublicUrl(process.env, values['public-url'], 'http://127.0.0.1:8787');
+  const secret = await withDb(values, (db) => createInvitation(db, email));
+  console.log(`Invitation for ${email}, valid once for 7 days. Open it in the browser that has Goal Lens:`);
+  console.log(invitationLink(publicUrl ?? '', secret));
+}
+
+async function scimToken(args: string[]): Promise<void> {
+  const { values, positionals } = parse(() =>
+    parseArgs({ args, allowPositionals: true, options: { data: DATA } }),
+  );
+  if (positionals[0] !== 'create' || positionals.length > 1) throw new UsageError('usage: scim-token create');
+  const created = await withDb(values, (db) => createScimToken(db));
+  console.log(
+    'New SCIM provisioning token for your identity provider (base URL <backend>/scim/v2). Shown once:',
+  );
+  console.log(created);
+}
+
 async function prune(args: string[]): Promise<void> {
   const { values, positionals } = parse(() =>
     parseArgs({ args, allowPositionals: true, options: { data: DATA, 'older-than': { type: 'string' } } }),
@@ -168,6 +211,8 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   start,
   import: runImport,
   token,
+  invite,
+  'scim-token': scimToken,
   'prune-tombstones': prune,
 };
 

@@ -6,6 +6,7 @@ import type { Db, StorageChoice } from './db/types.ts';
 import { importSnapshot } from './import.ts';
 import type { RateLimit } from './limit/token-bucket.ts';
 import { demoSnapshot } from './seed/demo.ts';
+import type { SignInOptions } from './signin/routes.ts';
 
 export interface StartOptions {
   /** 0 picks a free port. Default 8787. */
@@ -19,6 +20,7 @@ export interface StartOptions {
   logError?: (error: unknown) => void;
   /** Requests per token per window in this process (default DEFAULT_RATE_LIMIT), or 'off'. */
   rateLimit?: RateLimit | 'off';
+  signIn?: SignInOptions;
 }
 
 export interface RunningServer {
@@ -38,6 +40,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const app = createApp(db, {
       ...(options.logError ? { logError: options.logError } : {}),
       ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+      ...(options.signIn ? { signIn: options.signIn } : {}),
     });
     const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>(
       (resolve, reject) => {

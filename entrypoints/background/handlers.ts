@@ -12,6 +12,7 @@ import { createLeadHandlers } from './lead-handlers.ts';
 import { createOutcomeHandlers } from './outcome-handlers.ts';
 import { createPanelHandlers } from './panel-handlers.ts';
 import type { SyncScheduler } from './scheduler.ts';
+import { createSignInHandlers } from './signin-handlers.ts';
 import { createSiteHandlers } from './site-handlers.ts';
 
 export function createHandlers(db: CacheDb, scheduler: SyncScheduler, onCacheChanged: () => void): Handlers {
@@ -20,6 +21,7 @@ export function createHandlers(db: CacheDb, scheduler: SyncScheduler, onCacheCha
     ...createLeadHandlers(db),
     ...createSiteHandlers(db),
     ...createPanelHandlers(),
+    ...createSignInHandlers(db, scheduler, onCacheChanged),
     'panel/view': ({ crm, recordId, pageCrmTier, pageName, pageDomain }) =>
       answerPanel(db, crm, recordId, new Date(), pageCrmTier, {
         ...(pageName ? { name: pageName } : {}),

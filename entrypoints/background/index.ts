@@ -12,6 +12,7 @@ import { reconcileCrmSites } from './crm-sites.ts';
 import { createHandlers } from './handlers.ts';
 import { watchPermissions, watchPolicy } from './policy-watch.ts';
 import { createSyncScheduler } from './scheduler.ts';
+import { signInOnInstall } from './signin-on-install.ts';
 
 /** Tell every tab; tabs without our content script simply have no receiver. */
 async function broadcastCacheChanged() {
@@ -54,7 +55,10 @@ export default defineBackground(() => {
     await scheduler.setInterval(settings.syncIntervalMinutes);
     await scheduler.run();
   };
-  browser.runtime.onInstalled.addListener(() => void start());
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    void start();
+    if (reason === 'install') void signInOnInstall(db);
+  });
   browser.runtime.onStartup.addListener(() => void start());
   // Outcomes logged offline go out as soon as the network is back.
   globalThis.addEventListener('online', () => void scheduler.run());

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { AppError } from '../errors.ts';
 import { ApiError, ChangesResponse, MeResponse, OutcomesResponse, UndoResponse } from '../schemas/api.ts';
 import type { Outcome } from '../schemas/entities.ts';
+import { SessionsResponse } from '../schemas/signin.ts';
 
 export type FetchFn = typeof fetch;
 
@@ -37,9 +38,20 @@ function retryAfterMs(header: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-async function errorFromResponse(response: Response): Promise<BackendError> {
+/** Device sessions from "Sign in" carry this prefix; API tokens do not (SPEC §10). */
+const SESSION_PREFIX = 'gls_';
+
+async function errorFromResponse(response: Response, signedIn: boolean): Promise<BackendError> {
   const body = ApiError.safeParse(await response.json().catch(() => null));
   const serverWords = body.success ? body.data.error.message : response.statusText;
+  if (response.status === 401 && signedIn) {
+    // A revoked session (signed out elsewhere, or the person was deactivated): say so, and never retry.
+    return new BackendError(
+      'auth',
+      'You were signed out of Goal Lens. Click Sign in on the options page.',
+      401,
+    );
+  }
   if (response.status === 401) {
     return new BackendError('auth', `The backend refused the API token (401): ${serverWords}`, 401);
   }
@@ -82,7 +94,7 @@ export function createBackendClient(baseUrl: string, token: string, fetchFn: Fet
       const reason = error instanceof Error ? error.message : String(error);
       throw new BackendError('unreachable', `Cannot reach the backend at ${baseUrl} (${reason}).`);
     }
-    if (!response.ok) throw await errorFromResponse(response);
+    if (!response.ok) throw await errorFromResponse(response, token.startsWith(SESSION_PREFIX));
     const json = await response.json().catch(() => undefined);
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
@@ -106,6 +118,7 @@ export function createBackendClient(baseUrl: string, token: string, fetchFn: Fet
     },
     postOutcomes: (outcomes: Outcome[]) => call('POST', '/v1/outcomes', OutcomesResponse, { outcomes }),
     deleteOutcome: (id: string) => call('DELETE', `/v1/outcomes/${encodeURIComponent(id)}`, UndoResponse),
+    sessions: () => call('GET', '/v1/sessions', SessionsResponse),
   };
 }
 

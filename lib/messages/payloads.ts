@@ -58,6 +58,12 @@ export const PAYLOAD_SCHEMAS = {
   'connection/test': z
     .object({ backendUrl: z.string().max(2000).optional(), token: z.string().max(4000).optional() })
     .strict(),
+  'signin/start': z
+    .object({ backendUrl: z.string().max(2000).optional(), invitation: z.string().max(2000).optional() })
+    .strict(),
+  'signin/out': Empty,
+  'signin/devices': Empty,
+  'signin/device-out': z.object({ id: Id }).strict(),
   'sites/get': Empty,
   'sites/set-crm': z.object({ crm: CrmName, enabled: z.boolean() }).strict(),
   'sites/add-domain': z.object({ host: z.string().max(2000), crm: CrmName }).strict(),
@@ -88,6 +94,10 @@ export const ALLOWED_SENDER: { [K in MessageType]: MessageMap[K]['from'] } = {
   'settings/get': 'extension-page',
   'settings/save': 'extension-page',
   'connection/test': 'extension-page',
+  'signin/start': 'extension-page',
+  'signin/out': 'extension-page',
+  'signin/devices': 'extension-page',
+  'signin/device-out': 'extension-page',
   'sites/get': 'extension-page',
   'sites/set-crm': 'extension-page',
   'sites/add-domain': 'extension-page',

@@ -3,6 +3,7 @@ import type { ErrorInfo } from '../errors.ts';
 import type { BookPage, BookQuery } from '../lead/types.ts';
 import type { PanelAnswer } from '../panel/view-types.ts';
 import type { CrmName, Outcome, User } from '../schemas/entities.ts';
+import type { DeviceSession } from '../schemas/signin.ts';
 import type { CrmSitesView, SettingsView } from '../settings/settings.ts';
 import type { SyncStatus } from '../sync/status.ts';
 
@@ -48,6 +49,25 @@ export interface MessageMap {
     from: 'extension-page';
     request: { backendUrl?: string; token?: string };
     response: { user: User };
+  };
+  /** Signs in through the backend (identity provider or invitation) in the browser's sign-in window. */
+  'signin/start': {
+    from: 'extension-page';
+    request: { backendUrl?: string; invitation?: string };
+    response: SettingsView;
+  };
+  /** Ends this browser's session and deletes the signed-in person's cache. */
+  'signin/out': { from: 'extension-page'; request: Record<string, never>; response: SettingsView };
+  /** The signed-in person's devices, from the backend. */
+  'signin/devices': {
+    from: 'extension-page';
+    request: Record<string, never>;
+    response: { sessions: DeviceSession[] };
+  };
+  'signin/device-out': {
+    from: 'extension-page';
+    request: { id: string };
+    response: { sessions: DeviceSession[] };
   };
   'sites/get': { from: 'extension-page'; request: Record<string, never>; response: CrmSitesView };
   'sites/set-crm': {

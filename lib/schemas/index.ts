@@ -2,3 +2,4 @@ export * from './admin-api.ts';
 export * from './api.ts';
 export * from './collections.ts';
 export * from './entities.ts';
+export * from './signin.ts';

@@ -41,6 +41,8 @@ export function toSettingsView({ settings, locked, policy }: EffectiveSettings):
   return {
     backendUrl: settings.backendUrl,
     hasToken: Boolean(settings.token),
+    signedInAs:
+      settings.session && settings.token ? `${settings.session.userName} (${settings.session.email})` : null,
     syncIntervalMinutes: settings.syncIntervalMinutes,
     crmTierLabel: settings.crmTierLabel,
     locked,

@@ -11,6 +11,8 @@ import { normaliseBackendUrl } from './settings.ts';
  */
 export const ManagedPolicySchema = z.object({
   backendUrl: z.string().max(2000),
+  /** With backendUrl: open the sign-in as soon as the extension is installed (SPEC §10). */
+  signInOnInstall: z.boolean(),
   token: z.string().min(1).max(4000),
   /** Shown beside the token field: where and how to get a token (an https link or a sentence). */
   ssoHint: z.string().min(1).max(500),

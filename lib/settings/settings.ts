@@ -14,6 +14,8 @@ export interface Settings {
   /** Switched off rather than on, so a CRM added in a later release starts enabled. */
   disabledCrms: CrmName[];
   customDomains: CustomDomain[];
+  /** Set while `token` is a device session from "Sign in" (not a pasted API token). */
+  session?: { id: string; userName: string; email: string };
 }
 
 /** Settings an administrator's policy can set; the options page shows them locked. */
@@ -23,6 +25,8 @@ export type LockedSetting = 'backendUrl' | 'token' | 'syncIntervalMinutes' | 'en
 export interface SettingsView {
   backendUrl: string | null;
   hasToken: boolean;
+  /** "Eve East (eve@example.com)" while signed in with "Sign in"; null with an API token or none. */
+  signedInAs: string | null;
   syncIntervalMinutes: number;
   crmTierLabel: string;
   locked: LockedSetting[];

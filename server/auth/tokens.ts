@@ -28,10 +28,10 @@ export async function createToken(db: Db, email: string): Promise<string> {
   return token;
 }
 
-/** The user a presented token belongs to, or null for an unknown token. */
+/** The user a presented token belongs to, or null for an unknown token or a deactivated user. */
 export async function userForToken(db: Db, token: string): Promise<User | null> {
   const [row] = await db.query<{ data: unknown }>(
-    'SELECT u.data FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = $1',
+    'SELECT u.data FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.hash = $1 AND u.deactivated_at IS NULL',
     [hashToken(token)],
   );
   return row ? UserSchema.parse(row.data) : null;

@@ -116,4 +116,55 @@ export const MIGRATIONS: Migration[] = [
       )`,
     ],
   },
+  {
+    version: 4,
+    name: 'sign-in: device sessions, one-time codes, invitations, deactivated users, SCIM',
+    statements: [
+      // A deactivated user keeps their rows (outcomes stay attributed) but can no longer authenticate.
+      `ALTER TABLE users ADD COLUMN deactivated_at timestamptz`,
+      `CREATE TABLE device_sessions (
+        id text PRIMARY KEY,
+        hash text NOT NULL UNIQUE,
+        user_id text NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        name text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        last_used_at timestamptz NOT NULL DEFAULT now(),
+        revoked_at timestamptz
+      )`,
+      `CREATE INDEX device_sessions_user ON device_sessions (user_id)`,
+      `CREATE TABLE sign_in_codes (
+        hash text PRIMARY KEY,
+        user_id text NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        code_challenge text NOT NULL,
+        redirect_uri text NOT NULL,
+        device_name text NOT NULL,
+        expires_at timestamptz NOT NULL,
+        used_at timestamptz,
+        -- The session the code was exchanged for, revoked if the code is ever presented again.
+        session_id text
+      )`,
+      // A sign-in waiting for the identity provider: what the extension asked for, and the RP's secrets.
+      `CREATE TABLE sign_in_requests (
+        state_hash text PRIMARY KEY,
+        code_challenge text NOT NULL,
+        redirect_uri text NOT NULL,
+        client_state text NOT NULL,
+        device_name text NOT NULL,
+        nonce text NOT NULL,
+        code_verifier text NOT NULL,
+        expires_at timestamptz NOT NULL
+      )`,
+      // SCIM: the identity provider's own id for a user, its provisioning tokens, and its groups (teams).
+      `ALTER TABLE users ADD COLUMN scim_external_id text`,
+      `CREATE TABLE scim_tokens (hash text PRIMARY KEY, created_at timestamptz NOT NULL DEFAULT now())`,
+      `CREATE TABLE scim_groups (id text PRIMARY KEY, display_name text NOT NULL, external_id text)`,
+      `CREATE TABLE invitations (
+        hash text PRIMARY KEY,
+        user_id text NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        expires_at timestamptz NOT NULL,
+        used_at timestamptz
+      )`,
+    ],
+  },
 ];

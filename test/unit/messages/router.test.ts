@@ -60,6 +60,7 @@ function handlers(calls: string[]): Handlers {
     'settings/get': async () => ({
       backendUrl: null,
       hasToken: false,
+      signedInAs: null,
       syncIntervalMinutes: 15,
       crmTierLabel: 'Customer Tier',
       locked: [],
@@ -68,6 +69,10 @@ function handlers(calls: string[]): Handlers {
     }),
     'settings/save': fail,
     'connection/test': fail,
+    'signin/start': fail,
+    'signin/out': fail,
+    'signin/devices': fail,
+    'signin/device-out': fail,
     'sites/get': fail,
     'sites/set-crm': fail,
     'sites/add-domain': fail,

@@ -160,6 +160,7 @@ describe('applyPolicy', () => {
     expect(view).toEqual({
       backendUrl: USER.backendUrl,
       hasToken: true,
+      signedInAs: null,
       syncIntervalMinutes: 30,
       crmTierLabel: 'Segment',
       locked: ['token'],
