@@ -1,3 +1,4 @@
+import { deltaProblem, INEXACT_SUM } from '../../lib/okr/delta-limit.ts';
 import type { KeyResult, Outcome, User } from '../../lib/schemas/index.ts';
 import { canRead } from '../feed/audience.ts';
 import type { AccountAccess } from './account-access.ts';
@@ -55,7 +56,9 @@ export function judge(outcome: Outcome, state: BatchState, at: string): Verdict 
     return rejected('no access to this account');
   if (!isLinked(kr, outcome.accountId, account.tierId))
     return rejected('key result is not linked to this account');
+  const problem = deltaProblem(kr, outcome.delta);
+  if (problem !== null) return rejected(problem);
   const moved = moveCurrent(kr, outcome.delta, at);
-  if (moved === null) return rejected('delta would move the key result out of range');
+  if (moved === null) return rejected(INEXACT_SUM);
   return { status: 'apply', keyResult: moved };
 }

@@ -38,7 +38,7 @@ export async function undoOutcome(
       throw new ApiHttpError(
         422,
         'out_of_range',
-        'Undoing this outcome would move its key result out of range.',
+        'Undoing this outcome would leave its key result at a value it cannot hold exactly.',
       );
     }
     await markUndone(tx, id);

@@ -3,7 +3,7 @@ import { ApiError, type OutcomesResponse, type RawChange } from '../../lib/schem
 import { putEntities } from '../../server/store/put.ts';
 import { BACKENDS } from './backends.ts';
 import { idsOf, newSync, pull } from './feed-client.ts';
-import { account, smallSnapshot, USERS } from './fixtures.ts';
+import { account, QBRS, smallSnapshot, USERS } from './fixtures.ts';
 import { currentOf, deleteRaw, outcome, post, postRaw, undo } from './outcome-client.ts';
 import { testHarness } from './suite-harness.ts';
 
@@ -249,25 +249,6 @@ describe.each(BACKENDS)('outcomes on $name', (backend) => {
     expect(idsOf(await pull(h, 'lead', newSync()), 'outcome')).toEqual([kept.id]);
   });
 
-  it('refuses to move a KR past the largest finite number, either way', async () => {
-    const down = outcome('eastRep', { delta: -Number.MAX_VALUE });
-    const up = outcome('eastRep', { delta: Number.MAX_VALUE });
-    const over = outcome('eastRep', { delta: Number.MAX_VALUE });
-    const response = await post(h, 'eastRep', [down, up, up, over]);
-    // down + up brings current back to 0, `over` puts it at the maximum.
-    expect(statuses(response)).toEqual(['applied', 'applied', 'duplicate', 'applied']);
-    expect(statuses(await post(h, 'eastRep', [outcome('eastRep', { delta: Number.MAX_VALUE })]))).toEqual([
-      'rejected',
-    ]);
-    expect(await currentOf(h, 'k1')).toBe(Number.MAX_VALUE);
-
-    // Undoing `down` would now add the maximum to the maximum.
-    const refused = await deleteRaw(h, 'eastRep', down.id);
-    expect(refused.status).toBe(422);
-    expect(await currentOf(h, 'k1')).toBe(Number.MAX_VALUE);
-    expect((await undo(h, 'eastRep', over.id)).status).toBe('undone');
-  });
-
   it('answers 400 for a batch of 0 or 101, bad JSON, a malformed outcome, or an id that is not a uuid', async () => {
     const tooMany = await postRaw(h, 'eastRep', {
       outcomes: Array.from({ length: 101 }, () => outcome('eastRep')),
@@ -298,6 +279,8 @@ describe.each(BACKENDS)('outcomes on $name', (backend) => {
   });
 
   it('counts each of 20 concurrent requests on one KR exactly once', async () => {
+    // A target far enough away that the 20 deltas stay within the KR's range.
+    await putEntities(h.db, 'keyResult', [{ ...QBRS, target: 100 }]);
     const writers = ['east', 'eastRep', 'lead', 'admin'] as const;
     const sent = Array.from({ length: 20 }, (_, i) => {
       const who = writers[i % writers.length] ?? 'lead';
