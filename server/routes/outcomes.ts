@@ -1,13 +1,15 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { OutcomesRequest } from '../../lib/schemas/index.ts';
+import { OutcomesEnvelope, type OutcomesResponse } from '../../lib/schemas/index.ts';
 import type { Db } from '../db/types.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { ApiHttpError } from '../http/errors.ts';
 import { applyOutcomes } from '../store/apply-outcomes.ts';
 import { undoOutcome } from '../store/undo-outcome.ts';
+import { checkItem } from './outcome-items.ts';
 
-const OutcomeId = z.uuid();
+/** Lowercased, like the ids of POST, so either spelling of a UUID names the same outcome. */
+const OutcomeId = z.uuid().transform((id) => id.toLowerCase());
 
 export function outcomesRoutes(db: Db) {
   return new Hono<AuthEnv>()
@@ -16,14 +18,31 @@ export function outcomesRoutes(db: Db) {
       const json: unknown = await c.req.json().catch(() => {
         throw new ApiHttpError(400, 'invalid_json', 'The request body is not valid JSON.');
       });
-      const { outcomes } = OutcomesRequest.parse(json);
-      return c.json(await applyOutcomes(db, c.get('user'), outcomes));
+      const items = OutcomesEnvelope.parse(json).outcomes.map(checkItem);
+      const valid = items.flatMap((item) => ('outcome' in item ? [item] : []));
+      const applied =
+        valid.length === 0
+          ? { results: [], keyResults: [] }
+          : await applyOutcomes(
+              db,
+              c.get('user'),
+              valid.map((item) => item.outcome),
+            );
+      let next = 0;
+      const results = items.map((item) => {
+        if ('result' in item) return item.result;
+        const verdict = applied.results[next++];
+        if (verdict === undefined) throw new Error('a valid outcome was left without a verdict');
+        // The id as the client sent it, so it can match the answer to what it queued.
+        return { ...verdict, id: item.sentId };
+      });
+      return c.json({ results, keyResults: applied.keyResults } satisfies OutcomesResponse);
     })
     .delete('/outcomes/:id', async (c) => {
-      const id = OutcomeId.parse(c.req.param('id'));
-      const result = await undoOutcome(db, c.get('user'), id);
+      const sentId = c.req.param('id');
+      const result = await undoOutcome(db, c.get('user'), OutcomeId.parse(sentId));
       // 404, not 403: nothing about another team's outcome (its account, its KR) is disclosed.
       if (result === null) throw new ApiHttpError(404, 'not_found', 'No such outcome.');
-      return c.json(result);
+      return c.json({ ...result, id: sentId });
     });
 }

@@ -249,7 +249,7 @@ describe.each(BACKENDS)('outcomes on $name', (backend) => {
     expect(idsOf(await pull(h, 'lead', newSync()), 'outcome')).toEqual([kept.id]);
   });
 
-  it('answers 400 for a batch of 0 or 101, bad JSON, a malformed outcome, or an id that is not a uuid', async () => {
+  it('answers 400 for a batch of 0 or 101, bad JSON, an item that is not an object, or an undo id that is not a uuid', async () => {
     const tooMany = await postRaw(h, 'eastRep', {
       outcomes: Array.from({ length: 101 }, () => outcome('eastRep')),
     });
@@ -263,10 +263,9 @@ describe.each(BACKENDS)('outcomes on $name', (backend) => {
     const badJson = await postRaw(h, 'eastRep', '{"outcomes": [');
     expect(badJson.status).toBe(400);
     expect(ApiError.parse(await badJson.json()).error.code).toBe('invalid_json');
-    const badId = await postRaw(h, 'eastRep', { outcomes: [{ ...outcome('eastRep'), id: 'not-a-uuid' }] });
-    expect(ApiError.parse(await badId.json()).error.details).toEqual([
-      expect.objectContaining({ path: ['outcomes', 0, 'id'] }),
-    ]);
+    expect((await postRaw(h, 'eastRep', { outcomes: [outcome('eastRep'), 'not an object'] })).status).toBe(
+      400,
+    );
     expect((await deleteRaw(h, 'eastRep', 'not-a-uuid')).status).toBe(400);
 
     const full = await post(
