@@ -13,6 +13,7 @@ import { recordRevocation } from './revocations.ts';
  * Reverts an outcome once: its KR moves back, the outcome leaves the feed, and its row stays (marked
  * undone) so a late retry of it is a duplicate rather than a second effect. An id the server has not
  * seen is revoked for this user instead. Returns null when the user cannot see the outcome's account.
+ * Only the user who logged it, or an admin, may undo it: a teammate's number is theirs to take back.
  */
 export async function undoOutcome(
   db: Db,
@@ -28,6 +29,13 @@ export async function undoOutcome(
       return { id, status: 'revoked', keyResults: [] };
     }
     if (!canRead(user, stored.audience)) return null;
+    if (stored.outcome.loggedBy !== user.id && user.role !== 'admin') {
+      throw new ApiHttpError(
+        403,
+        'forbidden',
+        'Only the user who logged this outcome, or an admin, can undo it.',
+      );
+    }
     if (stored.undone) return { id, status: 'already_undone', keyResults: [] };
 
     const { keyResultId, delta } = stored.outcome;
@@ -41,7 +49,7 @@ export async function undoOutcome(
         'Undoing this outcome would leave its key result at a value it cannot hold exactly.',
       );
     }
-    await markUndone(tx, id);
+    await markUndone(tx, id, user.id);
     await feedTombstone(tx, 'outcome', [id]);
     if (reverted === undefined) return { id, status: 'undone', keyResults: [] };
     await putEntities(tx, 'keyResult', [reverted]);
