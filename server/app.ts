@@ -44,9 +44,12 @@ export function createApp(db: Db, options: AppOptions = {}) {
     '*',
     bodyLimit({
       maxSize: options.maxBodyBytes ?? 1024 * 1024,
-      onError: () => {
-        throw new ApiHttpError(413, 'payload_too_large', 'The request body is too large.');
-      },
+      // The rest of the body is never read, so the connection cannot carry another request: say so,
+      // or a keep-alive client sends its next request into a socket that is about to close.
+      onError: (c) =>
+        c.json(errorBody('payload_too_large', 'The request body is too large.'), 413, {
+          Connection: 'close',
+        }),
     }),
   );
 

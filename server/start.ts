@@ -19,6 +19,8 @@ export interface StartOptions {
   logError?: (error: unknown) => void;
   /** Requests per token per window in this process (default DEFAULT_RATE_LIMIT), or 'off'. */
   rateLimit?: RateLimit | 'off';
+  /** Largest accepted request body in bytes (default 1 MiB). */
+  maxBodyBytes?: number;
 }
 
 export interface RunningServer {
@@ -38,6 +40,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const app = createApp(db, {
       ...(options.logError ? { logError: options.logError } : {}),
       ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
+      ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
     });
     const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>(
       (resolve, reject) => {
