@@ -14,6 +14,8 @@ export const User = z.object({
   role: Role,
   teamId: Id.optional(),
 });
+/** A user as the change feed sends them: the email only to their own team, leads and admins. */
+export const DirectoryUser = User.extend({ email: User.shape.email.optional() });
 
 export const ComparisonOp = z.enum(['>=', '>', '<=', '<', '==', '!=', 'in']);
 export const AttributeValue = z.union([z.number(), text(10_000), z.boolean()]);
@@ -141,6 +143,7 @@ export const Outcome = z.object({
 
 export type Role = z.infer<typeof Role>;
 export type User = z.infer<typeof User>;
+export type DirectoryUser = z.infer<typeof DirectoryUser>;
 export type ComparisonOp = z.infer<typeof ComparisonOp>;
 export type AttributeValue = z.infer<typeof AttributeValue>;
 export type Condition = z.infer<typeof Condition>;
@@ -159,7 +162,7 @@ export type Outcome = z.infer<typeof Outcome>;
 
 /** The change feed's entity types, each with the schema of its `data` and how its id is formed. */
 export const ENTITY_SCHEMAS = {
-  user: User,
+  user: DirectoryUser,
   tier: Tier,
   account: Account,
   objective: Objective,
