@@ -5,9 +5,15 @@ import { HTTPException } from 'hono/http-exception';
 import { ZodError } from 'zod';
 import type { Db } from './db/types.ts';
 import { type AuthEnv, requireUser } from './http/auth.ts';
+import { type ErrorReport, errorReport } from './http/error-report.ts';
 import { ApiHttpError, errorBody } from './http/errors.ts';
 import { rateLimit } from './http/rate-limit.ts';
-import { DEFAULT_RATE_LIMIT, type RateLimit } from './limit/token-bucket.ts';
+import {
+  DEFAULT_FAILED_TOKEN_LIMIT,
+  DEFAULT_RATE_LIMIT,
+  type RateLimit,
+  TokenBuckets,
+} from './limit/token-bucket.ts';
 import { changesRoutes } from './routes/changes.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
@@ -16,17 +22,19 @@ import { outcomesRoutes } from './routes/outcomes.ts';
 export interface AppOptions {
   /** Largest accepted request body in bytes. */
   maxBodyBytes?: number;
-  /** Where unexpected errors are reported; they reach clients only as a generic 500. */
-  logError?: (error: unknown) => void;
+  /** Where unexpected errors are reported (see ErrorReport); they reach clients only as a generic 500. */
+  logError?: (report: ErrorReport) => void;
   /** Requests per token per window, counted in this process; 'off' disables it. */
   rateLimit?: RateLimit | 'off';
+  /** Unrecognised tokens per client address per window before 429; 'off' disables it. */
+  failedTokenLimit?: RateLimit | 'off';
   /** The rate limiter's clock, in ms; tests move it instead of sleeping. */
   now?: () => number;
 }
 
 /** The HTTP contract (SPEC section 4) over one database. */
 export function createApp(db: Db, options: AppOptions = {}) {
-  const logError = options.logError ?? ((error: unknown) => console.error(error));
+  const logError = options.logError ?? ((report: ErrorReport) => console.error(report));
   const app = new Hono();
 
   // The extension calls from its own origin with a bearer token and no cookies, so any origin may ask.
@@ -40,6 +48,12 @@ export function createApp(db: Db, options: AppOptions = {}) {
       maxAge: 86_400,
     }),
   );
+  // API answers are per user and JSON only: no cache may keep them, no browser may sniff them as HTML.
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Cache-Control', 'no-store');
+  });
   app.use(
     '*',
     bodyLimit({
@@ -55,7 +69,11 @@ export function createApp(db: Db, options: AppOptions = {}) {
 
   app.route('/', healthRoutes());
   const v1 = new Hono<AuthEnv>();
-  v1.use('*', requireUser(db));
+  const failed = options.failedTokenLimit ?? DEFAULT_FAILED_TOKEN_LIMIT;
+  v1.use(
+    '*',
+    requireUser(db, failed === 'off' ? undefined : new TokenBuckets(failed, options.now ?? Date.now)),
+  );
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   if (limit !== 'off') v1.use('*', rateLimit(limit, options.now));
   v1.route('/', meRoutes());
@@ -63,7 +81,8 @@ export function createApp(db: Db, options: AppOptions = {}) {
   v1.route('/', outcomesRoutes(db));
   app.route('/v1', v1);
 
-  app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
+  // The path is not echoed: whatever a link carried stays out of the answer (and out of any log of it).
+  app.notFound((c) => c.json(errorBody('not_found', 'Not found.'), 404));
   app.onError((error, c) => {
     if (error instanceof ApiHttpError) {
       return c.json(errorBody(error.code, error.message, error.details), error.status);
@@ -74,7 +93,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
     if (error instanceof HTTPException && error.status < 500) {
       return c.json(errorBody('bad_request', error.message || 'Bad request.'), error.status);
     }
-    logError(error);
+    logError(errorReport(c, error));
     return c.json(errorBody('internal', 'Internal server error.'), 500);
   });
   return app;

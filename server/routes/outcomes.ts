@@ -41,8 +41,6 @@ export function outcomesRoutes(db: Db) {
     .delete('/outcomes/:id', async (c) => {
       const sentId = c.req.param('id');
       const result = await undoOutcome(db, c.get('user'), OutcomeId.parse(sentId));
-      // 404, not 403: nothing about another team's outcome (its account, its KR) is disclosed.
-      if (result === null) throw new ApiHttpError(404, 'not_found', 'No such outcome.');
       return c.json({ ...result, id: sentId });
     });
 }
