@@ -6,10 +6,16 @@ import { describeRoute } from 'hono-openapi';
 import { ZodError } from 'zod';
 import type { Db } from './db/types.ts';
 import { type AuthEnv, requireUser } from './http/auth.ts';
+import { type ErrorReport, errorReport } from './http/error-report.ts';
 import { ApiHttpError, errorBody } from './http/errors.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { rateLimit } from './http/rate-limit.ts';
-import { DEFAULT_RATE_LIMIT, type RateLimit } from './limit/token-bucket.ts';
+import {
+  DEFAULT_FAILED_TOKEN_LIMIT,
+  DEFAULT_RATE_LIMIT,
+  type RateLimit,
+  TokenBuckets,
+} from './limit/token-bucket.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { adminCsvRoutes, CSV_IMPORT_PATH } from './routes/admin-csv.ts';
 import { changesRoutes } from './routes/changes.ts';
@@ -25,10 +31,12 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Largest accepted body of an admin API request, in bytes. */
   maxAdminBodyBytes?: number;
-  /** Where unexpected errors are reported; they reach clients only as a generic 500. */
-  logError?: (error: unknown) => void;
+  /** Where unexpected errors are reported (see ErrorReport); they reach clients only as a generic 500. */
+  logError?: (report: ErrorReport) => void;
   /** Requests per token per window, counted in this process; 'off' disables it. */
   rateLimit?: RateLimit | 'off';
+  /** Unrecognised tokens per client address per window before 429; 'off' disables it. */
+  failedTokenLimit?: RateLimit | 'off';
   /** The rate limiter's clock, in ms; tests move it instead of sleeping. */
   now?: () => number;
   /** Signing in (SPEC §10): allowed redirect URIs, the identity provider, the sign-in rate limit. */
@@ -39,7 +47,7 @@ export const ADMIN_BODY_BYTES = 32 * 1024 * 1024;
 
 /** The HTTP contract (SPEC section 4) over one database. */
 export function createApp(db: Db, options: AppOptions = {}) {
-  const logError = options.logError ?? ((error: unknown) => console.error(error));
+  const logError = options.logError ?? ((report: ErrorReport) => console.error(report));
   const app = new Hono();
 
   // The extension calls from its own origin with a bearer token and no cookies, so any origin may ask.
@@ -53,12 +61,21 @@ export function createApp(db: Db, options: AppOptions = {}) {
       maxAge: 86_400,
     }),
   );
+  // API answers are per user and JSON only: no cache may keep them, no browser may sniff them as HTML.
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Cache-Control', 'no-store');
+  });
   const limitOf = (maxSize: number) =>
     bodyLimit({
       maxSize,
-      onError: () => {
-        throw new ApiHttpError(413, 'payload_too_large', `The request body is larger than ${maxSize} bytes.`);
-      },
+      // The rest of the body is never read, so the connection cannot carry another request: say so,
+      // or a keep-alive client sends its next request into a socket that is about to close.
+      onError: (c) =>
+        c.json(errorBody('payload_too_large', `The request body is larger than ${maxSize} bytes.`), 413, {
+          Connection: 'close',
+        }),
     });
   const small = limitOf(options.maxBodyBytes ?? 1024 * 1024);
   // A batch of 5 000 accounts with their attributes is several megabytes.
@@ -73,7 +90,11 @@ export function createApp(db: Db, options: AppOptions = {}) {
   app.route('/auth', signInRoutes(db, options.signIn ?? { redirectUris: [] }, options.now));
   app.route('/scim/v2', scimRoutes(db));
   const v1 = new Hono<AuthEnv>();
-  v1.use('*', requireUser(db));
+  const failed = options.failedTokenLimit ?? DEFAULT_FAILED_TOKEN_LIMIT;
+  v1.use(
+    '*',
+    requireUser(db, failed === 'off' ? undefined : new TokenBuckets(failed, options.now ?? Date.now)),
+  );
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   if (limit !== 'off') v1.use('*', rateLimit(limit, options.now));
   v1.route('/', meRoutes());
@@ -96,7 +117,8 @@ export function createApp(db: Db, options: AppOptions = {}) {
     return c.json(await document);
   });
 
-  app.notFound((c) => c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}.`), 404));
+  // The path is not echoed: whatever a link carried stays out of the answer (and out of any log of it).
+  app.notFound((c) => c.json(errorBody('not_found', 'Not found.'), 404));
   app.onError((error, c) => {
     if (error instanceof ApiHttpError) {
       return c.json(errorBody(error.code, error.message, error.details), error.status);
@@ -107,7 +129,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
     if (error instanceof HTTPException && error.status < 500) {
       return c.json(errorBody('bad_request', error.message || 'Bad request.'), error.status);
     }
-    logError(error);
+    logError(errorReport(c, error));
     return c.json(errorBody('internal', 'Internal server error.'), 500);
   });
   return app;

@@ -21,6 +21,13 @@ export interface StartOptions {
   /** Requests per token per window in this process (default DEFAULT_RATE_LIMIT), or 'off'. */
   rateLimit?: RateLimit | 'off';
   signIn?: SignInOptions;
+  /**
+   * How long a client may take to send a whole request, headers and body, in ms (default 15 s): a
+   * slow or stalled upload must not hold a connection for Node's default of 300 s.
+   */
+  requestTimeoutMs?: number;
+  /** Largest accepted request body in bytes (default 1 MiB). */
+  maxBodyBytes?: number;
 }
 
 export interface RunningServer {
@@ -41,11 +48,23 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       ...(options.logError ? { logError: options.logError } : {}),
       ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
       ...(options.signIn ? { signIn: options.signIn } : {}),
+      ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
     });
+    const requestTimeout = options.requestTimeoutMs ?? 15_000;
     const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>(
       (resolve, reject) => {
         const server = serve(
-          { fetch: app.fetch, port: options.port ?? 8787, hostname },
+          {
+            fetch: app.fetch,
+            port: options.port ?? 8787,
+            hostname,
+            serverOptions: {
+              requestTimeout,
+              headersTimeout: requestTimeout,
+              // Node looks for expired requests only this often (30 s by default).
+              connectionsCheckingInterval: Math.min(1000, requestTimeout / 2),
+            },
+          },
           (info: AddressInfo) => resolve({ server, port: info.port }),
         );
         server.once('error', reject);

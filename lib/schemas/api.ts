@@ -49,8 +49,18 @@ export const ChangesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
 });
 
-export const OutcomesRequest = z.object({ outcomes: z.array(Outcome).min(1).max(100) });
+export const MAX_OUTCOMES_PER_REQUEST = 100;
+export const OutcomesRequest = z.object({
+  outcomes: z.array(Outcome).min(1).max(MAX_OUTCOMES_PER_REQUEST),
+});
 export type OutcomesRequest = z.infer<typeof OutcomesRequest>;
+/**
+ * What the server checks of a request as a whole; each item is then checked against `Outcome` on its
+ * own, so one bad item is rejected alone instead of sinking the batch (and the outbox behind it).
+ */
+export const OutcomesEnvelope = z.object({
+  outcomes: z.array(z.looseObject({})).min(1).max(MAX_OUTCOMES_PER_REQUEST),
+});
 
 export const OutcomeResult = z.discriminatedUnion('status', [
   z.object({ id: z.string(), status: z.literal('applied') }),

@@ -28,6 +28,8 @@ export const User = z.object({
   teamId: Id.optional(),
   ...provenance,
 });
+/** A user as the change feed sends them: the email only to their own team, leads and admins. */
+export const DirectoryUser = User.extend({ email: User.shape.email.optional() });
 
 export const Team = z.object({ id: Id, name: text(500).min(1), ...provenance });
 
@@ -170,6 +172,7 @@ export type Role = z.infer<typeof Role>;
 export type User = z.infer<typeof User>;
 export type Source = z.infer<typeof Source>;
 export type Team = z.infer<typeof Team>;
+export type DirectoryUser = z.infer<typeof DirectoryUser>;
 export type ComparisonOp = z.infer<typeof ComparisonOp>;
 export type AttributeValue = z.infer<typeof AttributeValue>;
 export type Condition = z.infer<typeof Condition>;
@@ -188,7 +191,7 @@ export type Outcome = z.infer<typeof Outcome>;
 
 /** The change feed's entity types, each with the schema of its `data` and how its id is formed. */
 export const ENTITY_SCHEMAS = {
-  user: User,
+  user: DirectoryUser,
   team: Team,
   tier: Tier,
   account: Account,

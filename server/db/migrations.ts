@@ -167,4 +167,10 @@ export const MIGRATIONS: Migration[] = [
       )`,
     ],
   },
+  {
+    version: 5,
+    name: 'who undid an outcome',
+    // Undo is the logger's or an admin's; which of them undid it is kept with the time.
+    statements: [`ALTER TABLE outcomes ADD COLUMN undone_by text`],
+  },
 ];

@@ -4,6 +4,7 @@ import { ApiHttpError } from '../http/errors.ts';
 import { scopeKey, visibleAudiences } from './audience.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { readFeedMeta } from './meta.ts';
+import { readerDataSql } from './shape.ts';
 
 interface PageRow {
   head: string | number;
@@ -31,7 +32,7 @@ export function changesBody(page: ChangesPage): string {
 /** One page of the changes `user` may see after `cursorText` (from the beginning when absent). */
 export async function readChanges(
   db: Db,
-  user: Pick<User, 'role' | 'teamId'>,
+  user: Pick<User, 'id' | 'role' | 'teamId'>,
   cursorText: string | undefined,
   limit: number,
 ): Promise<ChangesPage> {
@@ -52,6 +53,8 @@ export async function readChanges(
   const params: unknown[] = [after, limit];
   if (audiences !== null) params.push(audiences);
   const visible = audiences === null ? '' : 'AND audience = ANY($3)';
+  const data = readerDataSql(user, audiences, params.length + 1);
+  params.push(...data.params);
   // The head is read in the same statement as the page, so both come from one snapshot: a row
   // committed between two statements could otherwise fall below a cursor we hand out. Whether more
   // follows is a scalar subquery, not EXISTS: Postgres drops ORDER BY and LIMIT inside EXISTS and
@@ -63,7 +66,7 @@ export async function readChanges(
        SELECT (SELECT COALESCE(max(seq), 0) FROM changes) AS head, max(seq) AS last_seq,
          string_agg(
            CASE WHEN op = 'put'
-             THEN json_build_object('type', type, 'op', op, 'id', entity_id, 'data', data)
+             THEN json_build_object('type', type, 'op', op, 'id', entity_id, 'data', ${data.sql})
              ELSE json_build_object('type', type, 'op', op, 'id', entity_id)
            END::text,
            ',' ORDER BY seq

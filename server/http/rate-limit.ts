@@ -4,10 +4,9 @@ import type { AuthEnv } from './auth.ts';
 import { errorBody } from './errors.ts';
 
 /**
- * Limits each API token, after authentication. Unauthenticated requests are not limited here: they
- * cost one indexed lookup and are refused, tokens are 256 random bits so guessing gets nowhere, and a
- * client address behind a load balancer is the balancer's own (or a spoofable header). Flooding is the
- * load balancer's job. The buckets live in this process: with N instances a token gets N times the limit.
+ * Limits each API token, after authentication. Unrecognised tokens are limited per client address in
+ * requireUser instead. Flooding is the load balancer's job. The buckets live in this process: with N
+ * instances a token gets N times the limit.
  */
 export function rateLimit(limit: RateLimit, now: () => number = Date.now) {
   const buckets = new TokenBuckets(limit, now);

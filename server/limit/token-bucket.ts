@@ -10,6 +10,9 @@ export interface RateLimit {
  */
 export const DEFAULT_RATE_LIMIT: RateLimit = { requests: 1200, windowSeconds: 60 };
 
+/** Unrecognised tokens one client address may present per window: plenty for typos, none for guessing. */
+export const DEFAULT_FAILED_TOKEN_LIMIT: RateLimit = { requests: 20, windowSeconds: 60 };
+
 /** Buckets are swept once the map grows past this; a full bucket is the same as no bucket. */
 const SWEEP_AT = 1024;
 
@@ -44,6 +47,12 @@ export class TokenBuckets {
   private levelOf(bucket: Bucket | undefined, now: number): number {
     if (!bucket) return this.capacity;
     return Math.min(this.capacity, bucket.level + Math.max(0, now - bucket.at) * this.limit.requests);
+  }
+
+  /** The milliseconds until the key's bucket holds a request again, taking nothing: 0 when it does. */
+  peek(key: string): number {
+    const level = this.levelOf(this.buckets.get(key), this.now());
+    return level < this.cost ? Math.ceil((this.cost - level) / this.limit.requests) : 0;
   }
 
   /** Takes one request from the key's bucket: 0 when allowed, else the milliseconds until one is. */

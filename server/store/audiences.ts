@@ -1,6 +1,7 @@
 import type { Db } from '../db/types.ts';
 import { ACCOUNT_AUDIENCE_SQL } from '../feed/audience.ts';
 import { feedPut, feedTombstone } from './feed-rows.ts';
+import { refreshKeyResultsNaming } from './key-result-scopes.ts';
 import { chunks } from './tables.ts';
 
 /** Which accounts to re-check: named ones, or all those owned by the named users. */
@@ -39,6 +40,7 @@ export async function reconcileAudiences(tx: Db, filter: AccountFilter): Promise
   await feedPut(tx, 'account', moved);
   await feedPut(tx, 'metric', metricIds);
   await feedPut(tx, 'outcome', outcomeIds);
+  await refreshKeyResultsNaming(tx, moved);
   return moved;
 }
 

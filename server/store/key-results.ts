@@ -1,3 +1,4 @@
+import { exactAdd } from '../../lib/okr/exact-add.ts';
 import type { KeyResult } from '../../lib/schemas/index.ts';
 import type { Db } from '../db/types.ts';
 
@@ -16,10 +17,10 @@ export function isLinked(kr: KeyResult, accountId: string, tierId: string): bool
 }
 
 /**
- * The key result moved by `delta` and stamped `at`, or null when the sum leaves the finite numbers:
- * JSON cannot carry those, so the KR would reach every client as `current: null` and fail validation.
+ * The key result moved by `delta` and stamped `at`, or null when the exact sum has no double of its own:
+ * `current` must stay exactly start + the live deltas, so a later undo lands where it should.
  */
 export function moveCurrent(kr: KeyResult, delta: number, at: string): KeyResult | null {
-  const current = kr.current + delta;
-  return Number.isFinite(current) ? { ...kr, current, updatedAt: at } : null;
+  const current = exactAdd(kr.current, delta);
+  return current === null ? null : { ...kr, current, updatedAt: at };
 }

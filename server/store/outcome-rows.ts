@@ -35,6 +35,6 @@ export async function loadOutcome(tx: Db, id: string): Promise<StoredOutcome | n
   return { outcome: row.data, undone: row.undone, audience: row.audience, loggedAt };
 }
 
-export async function markUndone(tx: Db, id: string): Promise<void> {
-  await tx.query('UPDATE outcomes SET undone_at = now() WHERE id = $1', [id]);
+export async function markUndone(tx: Db, id: string, userId: string): Promise<void> {
+  await tx.query('UPDATE outcomes SET undone_at = now(), undone_by = $2 WHERE id = $1', [id, userId]);
 }

@@ -1,3 +1,4 @@
+import { deltaProblem, INEXACT_SUM } from '../../lib/okr/delta-limit.ts';
 import type { KeyResult, Outcome, User } from '../../lib/schemas/index.ts';
 import { canRead } from '../feed/audience.ts';
 import type { AccountAccess } from './account-access.ts';
@@ -56,9 +57,11 @@ export function judge(outcome: Outcome, state: BatchState, at: string): Verdict 
     return rejected('no access to this account');
   if (!isLinked(kr, outcome.accountId, account.tierId))
     return rejected('key result is not linked to this account');
+  const problem = deltaProblem(kr, outcome.delta);
+  if (problem !== null) return rejected(problem);
   // A measurement dated after this moment already holds the outcome: it is recorded, the value stays.
   if (!countsTowardCurrent(kr, at)) return { status: 'apply', keyResult: kr };
   const moved = moveCurrent(kr, outcome.delta, at);
-  if (moved === null) return rejected('delta would move the key result out of range');
+  if (moved === null) return rejected(INEXACT_SUM);
   return { status: 'apply', keyResult: { ...moved, source: 'outcome', updatedBy: state.user.id } };
 }

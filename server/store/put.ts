@@ -4,6 +4,7 @@ import { ACCOUNT_AUDIENCE_SQL } from '../feed/audience.ts';
 import { writeTransaction } from '../feed/lock.ts';
 import { reconcileAudiences } from './audiences.ts';
 import { feedPut, feedPutSql } from './feed-rows.ts';
+import { refreshKeyResultsNaming } from './key-result-scopes.ts';
 import { chunks, TABLES } from './tables.ts';
 
 /**
@@ -23,11 +24,9 @@ export async function putEntities<T extends EntityType>(
       for (const part of chunks(entities)) changed.push(...(await upsertAccounts(tx, part as Account[])));
       // A changed owner may mean another team: those accounts move (tombstones, then puts) here.
       const moved = new Set(await reconcileAudiences(tx, { accountIds: changed }));
-      await feedPut(
-        tx,
-        type,
-        changed.filter((id) => !moved.has(id)),
-      );
+      const stayed = changed.filter((id) => !moved.has(id));
+      await feedPut(tx, type, stayed);
+      await refreshKeyResultsNaming(tx, stayed);
     } else {
       for (const part of chunks(entities)) changed.push(...(await upsertWithFeed(tx, type, part)));
       // A user who changed team takes the accounts they own along.

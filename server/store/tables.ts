@@ -24,7 +24,8 @@ export const TABLES: { [T in EntityType]: TableSpec<T> } = {
     table: 'users',
     idOf: (user) => user.id,
     columns: [
-      { name: 'email', of: (user) => user.email },
+      // Stored users always have one (imports check them against User); only the feed leaves it out.
+      { name: 'email', of: (user) => user.email ?? null },
       { name: 'role', of: (user) => user.role },
       { name: 'team_id', of: (user) => user.teamId ?? null },
     ],

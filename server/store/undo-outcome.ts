@@ -13,22 +13,32 @@ import { recordRevocation } from './revocations.ts';
 /**
  * Reverts an outcome once: its KR moves back, the outcome leaves the feed, and its row stays (marked
  * undone) so a late retry of it is a duplicate rather than a second effect. An id the server has not
- * seen is revoked for this user instead. Returns null when the user cannot see the outcome's account.
+ * seen, or one on an account the user cannot see, is revoked for this user instead.
+ * Only the user who logged it, or an admin, may undo it: a teammate's number is theirs to take back.
  */
 export async function undoOutcome(
   db: Db,
   user: Pick<User, 'id' | 'role' | 'teamId'>,
   id: string,
-): Promise<UndoResponse | null> {
+): Promise<UndoResponse> {
   return writeTransaction(db, async (tx) => {
     // Stamped once the lock is held, so a KR's updatedAt never goes back behind a writer that went first.
     const at = new Date().toISOString();
     const stored = await loadOutcome(tx, id);
-    if (stored === null) {
+    const mine = stored?.outcome.loggedBy === user.id;
+    // Another team's outcome gets exactly the answer of an id never seen, so ids cannot be probed.
+    // The logger keeps their own outcome even after its account moved away from them.
+    if (stored === null || (!mine && !canRead(user, stored.audience))) {
       await recordRevocation(tx, user.id, id);
       return { id, status: 'revoked', keyResults: [] };
     }
-    if (!canRead(user, stored.audience)) return null;
+    if (!mine && user.role !== 'admin') {
+      throw new ApiHttpError(
+        403,
+        'forbidden',
+        'Only the user who logged this outcome, or an admin, can undo it.',
+      );
+    }
     if (stored.undone) return { id, status: 'already_undone', keyResults: [] };
 
     const { keyResultId, delta } = stored.outcome;
@@ -44,10 +54,10 @@ export async function undoOutcome(
       throw new ApiHttpError(
         422,
         'out_of_range',
-        'Undoing this outcome would move its key result out of range.',
+        'Undoing this outcome would leave its key result at a value it cannot hold exactly.',
       );
     }
-    await markUndone(tx, id);
+    await markUndone(tx, id, user.id);
     await feedTombstone(tx, 'outcome', [id]);
     if (reverted === undefined) return { id, status: 'undone', keyResults: [] };
     const stamped = reverted === kr ? kr : { ...reverted, source: 'outcome' as const, updatedBy: user.id };

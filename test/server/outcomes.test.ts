@@ -3,7 +3,7 @@ import { ApiError, type OutcomesResponse, type RawChange } from '../../lib/schem
 import { putEntities } from '../../server/store/put.ts';
 import { BACKENDS } from './backends.ts';
 import { idsOf, newSync, pull } from './feed-client.ts';
-import { account, smallSnapshot, USERS } from './fixtures.ts';
+import { account, QBRS, smallSnapshot, USERS } from './fixtures.ts';
 import { currentOf, deleteRaw, outcome, post, postRaw, undo } from './outcome-client.ts';
 import { testHarness } from './suite-harness.ts';
 
@@ -167,9 +167,8 @@ describe.each(BACKENDS)('outcomes on $name', (backend) => {
     expect(east.cache.has(`outcome:${logged.id}`)).toBe(true);
 
     // Another team cannot see the outcome, so it can neither undo it nor learn that it exists.
-    const hidden = await deleteRaw(h, 'west', logged.id);
-    expect(hidden.status).toBe(404);
-    expect(ApiError.parse(await hidden.json()).error.code).toBe('not_found');
+    // Its answer is that of an id never seen: the undo only revokes west's own delivery of that id.
+    expect(await undo(h, 'west', logged.id)).toEqual({ id: logged.id, status: 'revoked', keyResults: [] });
     expect(await currentOf(h, 'k1')).toBe(START + 4);
 
     const first = await undo(h, 'eastRep', logged.id);
@@ -188,7 +187,7 @@ describe.each(BACKENDS)('outcomes on $name', (backend) => {
       status: 'already_undone',
       keyResults: [],
     });
-    expect(await undo(h, 'lead', logged.id)).toEqual({
+    expect(await undo(h, 'admin', logged.id)).toEqual({
       id: logged.id,
       status: 'already_undone',
       keyResults: [],
@@ -197,10 +196,10 @@ describe.each(BACKENDS)('outcomes on $name', (backend) => {
     expect(await pull(h, 'east', east)).toEqual([]);
   });
 
-  it('lets a lead undo an outcome of someone on any team', async () => {
+  it('lets an admin undo an outcome of someone on any team', async () => {
     const logged = outcome('westRep', { accountId: 'w1', delta: 3 });
     await post(h, 'westRep', [logged]);
-    expect((await undo(h, 'lead', logged.id)).status).toBe('undone');
+    expect((await undo(h, 'admin', logged.id)).status).toBe('undone');
     expect(await currentOf(h, 'k1')).toBe(START);
   });
 
@@ -249,26 +248,7 @@ describe.each(BACKENDS)('outcomes on $name', (backend) => {
     expect(idsOf(await pull(h, 'lead', newSync()), 'outcome')).toEqual([kept.id]);
   });
 
-  it('refuses to move a KR past the largest finite number, either way', async () => {
-    const down = outcome('eastRep', { delta: -Number.MAX_VALUE });
-    const up = outcome('eastRep', { delta: Number.MAX_VALUE });
-    const over = outcome('eastRep', { delta: Number.MAX_VALUE });
-    const response = await post(h, 'eastRep', [down, up, up, over]);
-    // down + up brings current back to 0, `over` puts it at the maximum.
-    expect(statuses(response)).toEqual(['applied', 'applied', 'duplicate', 'applied']);
-    expect(statuses(await post(h, 'eastRep', [outcome('eastRep', { delta: Number.MAX_VALUE })]))).toEqual([
-      'rejected',
-    ]);
-    expect(await currentOf(h, 'k1')).toBe(Number.MAX_VALUE);
-
-    // Undoing `down` would now add the maximum to the maximum.
-    const refused = await deleteRaw(h, 'eastRep', down.id);
-    expect(refused.status).toBe(422);
-    expect(await currentOf(h, 'k1')).toBe(Number.MAX_VALUE);
-    expect((await undo(h, 'eastRep', over.id)).status).toBe('undone');
-  });
-
-  it('answers 400 for a batch of 0 or 101, bad JSON, a malformed outcome, or an id that is not a uuid', async () => {
+  it('answers 400 for a batch of 0 or 101, bad JSON, an item that is not an object, or an undo id that is not a uuid', async () => {
     const tooMany = await postRaw(h, 'eastRep', {
       outcomes: Array.from({ length: 101 }, () => outcome('eastRep')),
     });
@@ -282,10 +262,9 @@ describe.each(BACKENDS)('outcomes on $name', (backend) => {
     const badJson = await postRaw(h, 'eastRep', '{"outcomes": [');
     expect(badJson.status).toBe(400);
     expect(ApiError.parse(await badJson.json()).error.code).toBe('invalid_json');
-    const badId = await postRaw(h, 'eastRep', { outcomes: [{ ...outcome('eastRep'), id: 'not-a-uuid' }] });
-    expect(ApiError.parse(await badId.json()).error.details).toEqual([
-      expect.objectContaining({ path: ['outcomes', 0, 'id'] }),
-    ]);
+    expect((await postRaw(h, 'eastRep', { outcomes: [outcome('eastRep'), 'not an object'] })).status).toBe(
+      400,
+    );
     expect((await deleteRaw(h, 'eastRep', 'not-a-uuid')).status).toBe(400);
 
     const full = await post(
@@ -298,6 +277,8 @@ describe.each(BACKENDS)('outcomes on $name', (backend) => {
   });
 
   it('counts each of 20 concurrent requests on one KR exactly once', async () => {
+    // A target far enough away that the 20 deltas stay within the KR's range.
+    await putEntities(h.db, 'keyResult', [{ ...QBRS, target: 100 }]);
     const writers = ['east', 'eastRep', 'lead', 'admin'] as const;
     const sent = Array.from({ length: 20 }, (_, i) => {
       const who = writers[i % writers.length] ?? 'lead';
