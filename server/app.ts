@@ -73,9 +73,13 @@ export function createApp(db: Db, options: AppOptions = {}) {
       // The rest of the body is never read, so the connection cannot carry another request: say so,
       // or a keep-alive client sends its next request into a socket that is about to close.
       onError: (c) =>
-        c.json(errorBody('payload_too_large', `The request body is larger than ${maxSize} bytes.`), 413, {
-          Connection: 'close',
-        }),
+        c.json(
+          errorBody('payload_too_large', `The request body is too large: at most ${maxSize} bytes.`),
+          413,
+          {
+            Connection: 'close',
+          },
+        ),
     });
   const small = limitOf(options.maxBodyBytes ?? 1024 * 1024);
   // A batch of 5 000 accounts with their attributes is several megabytes.

@@ -1,6 +1,7 @@
 import { readAccount } from '../cache/block-reader.ts';
 import type { CacheDb } from '../cache/db.ts';
 import { AppError } from '../errors.ts';
+import { deltaProblem } from '../okr/delta-limit.ts';
 import { DEFAULT_QUICK_LOG, type Outcome } from '../schemas/entities.ts';
 import { outcomeProblem } from './check.ts';
 import { withRoomForOutbox } from './room.ts';
@@ -65,6 +66,8 @@ export async function logOutcome(
         ...(request.note ? { note: request.note } : {}),
       };
       refuseUnsendable(outcome, 'This outcome was not logged');
+      const limit = deltaProblem(kr, outcome.delta);
+      if (limit) throw new AppError('invalid_outcome', `This outcome was not logged: ${limit}.`);
       checked = newOutboxRow(outcome, now);
       await db.outbox.add(checked);
       return outcome;

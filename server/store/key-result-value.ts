@@ -1,3 +1,4 @@
+import { exactAdd } from '../../lib/okr/exact-add.ts';
 import type { KeyResult } from '../../lib/schemas/index.ts';
 import type { Db } from '../db/types.ts';
 
@@ -32,10 +33,14 @@ export async function databaseNow(tx: Db): Promise<string> {
   return new Date(row?.now ?? Date.now()).toISOString();
 }
 
-/** A measured value plus the outcomes after it, added in the order they were applied. */
+/**
+ * A measured value plus the outcomes after it, added exactly as outcomes are applied, so a measurement
+ * and the outcomes since it come to the same value the outcomes route would have reached.
+ */
 export function valueAfter(measured: number, deltas: readonly number[]): number {
   let value = measured;
-  for (const delta of deltas) value += delta;
+  // Deltas within their limits always have an exact sum; the float sum only guards a corrupt row.
+  for (const delta of deltas) value = exactAdd(value, delta) ?? value + delta;
   return value;
 }
 

@@ -88,6 +88,23 @@ describe.each(BACKENDS)('an outbox that never blocks ($name)', (backend) => {
     },
   );
 
+  test.each([
+    [0.5, /delta: must be a whole number on a count key result/],
+    [5000, /delta: more than 10 times the key result's span/],
+  ])(
+    'a one-click delta of %s that the backend would refuse is refused with its reason, and nothing is queued',
+    async (delta, reason) => {
+      const cache = await syncedCache('bad-delta', server.url, token);
+      try {
+        await cache.keyResults.update('kr0', { quickLog: { label: 'bad', delta } });
+        await expect(log(cache, 'kr0')).rejects.toThrow(reason);
+        expect(await cache.outbox.count()).toBe(0);
+      } finally {
+        await cache.delete();
+      }
+    },
+  );
+
   test('a poisoned row already queued is rejected with its reason; the rows after it are delivered', async () => {
     const cache = await syncedCache('poisoned-row', server.url, token);
     try {
