@@ -24,8 +24,9 @@ const DYNAMICS_SAVE_STATUS = /\s*[-\u2013\u2014]\s*(?:saved|unsaved|saving|unsav
 
 /**
  * How the page names an account and links its website, per CRM, each probe with its public source.
- * Kept as data: a CRM redesign is a data fix. A CRM no public source documents has no probes: the panel
- * relies on the URL and the account's CRM references there.
+ * Kept as data: a CRM redesign is a data fix. A CRM whose record-page markup no citable public source
+ * (a repository and path, or a vendor page) shows has no probes: HubSpot, Pipedrive, Zoho, Attio,
+ * Close, Copper and Freshsales. There the panel relies on the URL and the account's CRM references.
  */
 export const ACCOUNT_PROBES: Record<CrmName, Record<AccountField, readonly Probe[]>> = {
   salesforce: {
@@ -51,17 +52,7 @@ export const ACCOUNT_PROBES: Record<CrmName, Record<AccountField, readonly Probe
       { kind: 'field', label: 'Website' },
     ],
   },
-  hubspot: {
-    // Property values carry `data-selenium-test="property-input-<internal name>"` (third-party sidebar
-    // readers, exact-string search for `data-selenium-test="property-input`); `name`, `domain` and
-    // `website` are the internal names of the company's name, domain and website URL (HubSpot's default
-    // company properties: https://knowledge.hubspot.com/properties/hubspots-default-company-properties).
-    name: [{ kind: 'text', selector: '[data-selenium-test="property-input-name"]' }],
-    website: [
-      { kind: 'text', selector: '[data-selenium-test="property-input-domain"]' },
-      { kind: 'text', selector: '[data-selenium-test="property-input-website"]' },
-    ],
-  },
+  hubspot: { name: [], website: [] },
   dynamics: {
     name: [
       // EasyRepro reads the form header's title from `[data-id='header_title']` by its `title` attribute
@@ -81,22 +72,8 @@ export const ACCOUNT_PROBES: Record<CrmName, Record<AccountField, readonly Probe
       { kind: 'field', label: 'Website' },
     ],
   },
-  pipedrive: {
-    // The only public name hook (`[data-testid="header-title"]`) is seen on deal pages, not organizations.
-    name: [],
-    website: [{ kind: 'field', label: 'Website' }],
-  },
-  zoho: {
-    // Zoho renders a field's value under `#value_<FIELD>` (a `crux-text-component` in the current UI):
-    // `#value_ACCOUNTNAME` on account pages, `#value_<FIELD> crux-text-component` elsewhere (third-party
-    // automation, exact-string search for `#subvalue_`). No public source names the website field's id.
-    name: [
-      { kind: 'text', selector: '#value_ACCOUNTNAME crux-text-component' },
-      { kind: 'text', selector: '#value_ACCOUNTNAME' },
-    ],
-    website: [],
-  },
-  // No public source shows these record pages' markup: nothing is read from them.
+  pipedrive: { name: [], website: [] },
+  zoho: { name: [], website: [] },
   attio: { name: [], website: [] },
   close: { name: [], website: [] },
   copper: { name: [], website: [] },

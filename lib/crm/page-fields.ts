@@ -24,17 +24,10 @@ export const FIELD_LAYOUTS: Record<CrmName, readonly FieldLayout[]> = {
       value: ['[slot="outputField"]'],
     },
   ],
-  hubspot: [
-    // Third-party HubSpot sidebar readers (exact-string search of public GitHub code for
-    // `data-deferred-property-input-root`): each property of `ul[data-selenium-test="profile-properties-list"]`
-    // is a `[data-deferred-property-input-root]` block holding a <label> and the value as
-    // `[data-selenium-test="property-input-<internal name>"]` (a span, or an input/textarea when editable).
-    {
-      item: '[data-deferred-property-input-root]',
-      label: { selector: 'label' },
-      value: ['[data-selenium-test^="property-input-"]'],
-    },
-  ],
+  // HubSpot's record sidebar hooks (`data-selenium-test="property-input-<name>"` values in
+  // `[data-deferred-property-input-root]` rows) appear in public code only where no repository and
+  // path can be cited for them: with no attributable source, its fields are not read.
+  hubspot: [],
   dynamics: [
     // Microsoft's UI test framework EasyRepro (github.com/microsoft/EasyRepro,
     // Microsoft.Dynamics365.UIAutomation.Api.UCI/DTO/AppElementReference.cs): a field lives in
@@ -53,19 +46,11 @@ export const FIELD_LAYOUTS: Record<CrmName, readonly FieldLayout[]> = {
       ],
     },
   ],
-  pipedrive: [
-    // Third-party Pipedrive automation (exact-string search of public GitHub code for
-    // `fields-list-row-field-components`): sidebar rows `[data-testid="fields-list-row"]` hold
-    // `[data-testid="field-name"]` and the value in `[data-testid="fields-list-row-field-components"]`.
-    {
-      item: '[data-testid="fields-list-row"]',
-      label: { selector: '[data-testid="field-name"]' },
-      value: ['[data-testid="fields-list-row-field-components"]'],
-    },
-  ],
-  // Zoho addresses values by field id (`#value_<FIELD>`), not by label: a label cannot be read there.
+  // Pipedrive's sidebar test ids (`fields-list-row`, `field-name`) likewise have no citable public
+  // source: its fields are not read.
+  pipedrive: [],
+  // No citable public source shows these record pages' markup (some classes are build hashes).
   zoho: [],
-  // No public source shows these record pages' markup (their classes are build hashes).
   attio: [],
   close: [],
   copper: [],

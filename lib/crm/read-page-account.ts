@@ -28,14 +28,14 @@ export interface PageAccount {
   reports: FieldReport[];
 }
 
-function firstOfThisRecord(scopes: Scopes, crm: CrmName, selector: string): Element | null {
-  for (const element of queryScopes(scopes, selector)) if (showsThisRecord(element, crm)) return element;
+function firstOfThisRecord(scopes: Scopes, selector: string): Element | null {
+  for (const element of queryScopes(scopes, selector)) if (showsThisRecord(element)) return element;
   return null;
 }
 
 function probeText(scopes: Scopes, crm: CrmName, probe: Probe): string | null {
   if (probe.kind === 'field') return readFieldIn(scopes, crm, probe.label);
-  const element = firstOfThisRecord(scopes, crm, probe.selector);
+  const element = firstOfThisRecord(scopes, probe.selector);
   if (!element) return null;
   if (probe.kind === 'href') {
     // A formatted-URL component renders its link inside its own shadow root.
@@ -92,7 +92,7 @@ export function readPageAccount(
 ): PageAccount {
   let scopes: Scopes = [root];
   try {
-    scopes = recordScopes(root, crm);
+    scopes = recordScopes(root);
   } catch {
     // A root that cannot be walked is still searched as it is.
   }

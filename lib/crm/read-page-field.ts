@@ -21,7 +21,7 @@ function fieldValue(item: Element, layout: FieldLayout): string {
 function* fieldPairs(scopes: Scopes, crm: CrmName): Generator<FieldPair> {
   for (const layout of FIELD_LAYOUTS[crm]) {
     for (const item of queryScopes(scopes, layout.item)) {
-      if (showsThisRecord(item, crm)) yield [labelOf(item, layout), () => fieldValue(item, layout)];
+      if (showsThisRecord(item)) yield [labelOf(item, layout), () => fieldValue(item, layout)];
     }
   }
 }
@@ -38,7 +38,7 @@ export function readFieldIn(scopes: Scopes, crm: CrmName, label: string): string
  */
 export function readPageField(root: ParentNode, crm: CrmName, label: string): string | null {
   try {
-    return FIELD_LAYOUTS[crm].length === 0 ? null : readFieldIn(recordScopes(root, crm), crm, label);
+    return FIELD_LAYOUTS[crm].length === 0 ? null : readFieldIn(recordScopes(root), crm, label);
   } catch {
     return null;
   }

@@ -83,11 +83,15 @@ test('the panel flags a misaligned account with its reasons, reading the tier th
   await expect(panel(page).getByRole('heading', { name: aligned.name })).toBeVisible();
   await expect(flags(page)).toHaveCount(0);
 
-  // HubSpot's property list is read too ("Customer tier" matches whatever the case).
+  // HubSpot's record markup has no citable public source, so its page is not read: the synced tier counts.
   await page.goto(crmUrls.hubspotCompany(globex.hubspotId));
-  await expect(flagToggle(page, CRM_SAYS)).toBeVisible();
+  await expect(panel(page).getByRole('heading', { name: globex.name })).toBeVisible();
+  await expect(flagToggle(page, UNDER_SERVED)).toBeVisible();
+  await expect(flagToggle(page, CRM_SAYS)).toHaveCount(0);
 
-  // Another field label in the options: the page has no such field, so the synced tier counts.
+  // Another field label in the options: the Salesforce page has no such field, so the synced tier counts.
+  await page.goto(crmUrls.salesforceAccount(globex.salesforceId));
+  await expect(flagToggle(page, CRM_SAYS)).toBeVisible();
   const options = await session.context.newPage();
   await options.goto(optionsUrl(session.extensionId));
   await expect(options.getByLabel('CRM tier field label')).toHaveValue('Customer Tier');

@@ -39,8 +39,8 @@ describe('pickField', () => {
     ['Customer Tier', 'Tier 1 Strategic'],
     ['Account Site', 'Chicago'],
   ];
-  // HubSpot's "About this company" list: the fixture prints "--" for an empty property.
-  const hubspotAbout: [string, string][] = [
+  // A list that prints "--" for an empty field.
+  const emptyTier: [string, string][] = [
     ['Company owner', 'Priya Raman'],
     ['Customer tier', '--'],
     ['City', 'Chicago'],
@@ -48,7 +48,7 @@ describe('pickField', () => {
 
   test.each<[string, [string, string][], string, string | null]>([
     ['Salesforce, default label', salesforceDetails, 'Customer Tier', 'Tier 1 Strategic'],
-    ['labels match whatever their case', hubspotAbout, 'customer TIER', null],
+    ['labels match whatever their case', emptyTier, 'customer TIER', null],
     ['another configured label', salesforceDetails, 'Account Site', 'Chicago'],
     ['a label the page does not show', salesforceDetails, 'Service Tier', null],
     ['an empty configured label matches nothing', [['', 'Tier 1']], '  ', null],
