@@ -44,7 +44,7 @@ export const AuditQuery = z.object({
 
 export const AuditEntry = z.object({
   at: Timestamp,
-  /** Null when the server's own command line wrote. */
+  /** Null when the server itself wrote: its command line, or the identity provider over SCIM. */
   actor: z.object({ id: Id, name: z.string().nullable() }).nullable(),
   source: Source,
   collection: z.string(),
