@@ -1,4 +1,4 @@
-import { type AdminCollection, User as UserSchema } from '../../lib/schemas/index.ts';
+import { type AdminCollection, MAX_ADMIN_BATCH, User as UserSchema } from '../../lib/schemas/index.ts';
 import { deleteCollection, StillReferencedError } from '../admin/delete.ts';
 import { AdminValidationError, upsertCollection } from '../admin/upsert.ts';
 import type { Db } from '../db/types.ts';
@@ -48,7 +48,10 @@ export async function setTeam(
       const { teamId: _old, ...user } = UserSchema.parse(row.data);
       return teamId ? { ...user, teamId } : user;
     });
-  if (users.length > 0) await upsert(tx, 'users', users);
+  // A big group is written in admin-sized batches, all inside the caller's one transaction.
+  for (let start = 0; start < users.length; start += MAX_ADMIN_BATCH) {
+    await upsert(tx, 'users', users.slice(start, start + MAX_ADMIN_BATCH));
+  }
 }
 
 /** Members leave first, so nothing refers to the team when it goes (with a tombstone in the feed). */
