@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { createToken, UnknownUserError } from './auth/tokens.ts';
 import { runCsvImport } from './cli/csv-import.ts';
+import { runDeactivate } from './cli/deactivate.ts';
 import { describeRateLimit, resolveRateLimit } from './cli/rate-limit.ts';
 import { describeSignIn, resolvePublicUrl, resolveSignIn, SIGN_IN_OPTIONS } from './cli/signin.ts';
 import { describeStorage, resolveStorage, type StorageFlags, UsageError } from './cli/storage.ts';
@@ -23,6 +24,7 @@ Commands:
   import <file.csv> --collection <name> [--map '<json>'] [--dry-run] [--data <dir>]
   token create --email <email> [--data <dir>]
   invite --email <email> [--public-url <url>] [--data <dir>]
+  deactivate --email <email> [--data <dir>]
   scim-token create [--data <dir>]
   prune-tombstones --older-than <days> [--data <dir>]
 
@@ -212,6 +214,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   import: runImport,
   token,
   invite,
+  deactivate: (args) => runDeactivate(args, withDb),
   'scim-token': scimToken,
   'prune-tombstones': prune,
 };

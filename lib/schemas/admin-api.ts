@@ -37,6 +37,15 @@ export const Referrer = z.object({
   count: z.number().int(),
 });
 
+/** `POST /v1/admin/users/:id/deactivate`: the person is signed out everywhere; their outcomes stay. */
+export const AdminDeactivateResponse = z.object({
+  id: Id,
+  deactivated: z.literal(true),
+  /** Signed-in devices signed out by this call (none when the user was deactivated already). */
+  sessionsRevoked: z.number().int().min(0),
+});
+export type AdminDeactivateResponse = z.infer<typeof AdminDeactivateResponse>;
+
 export const AuditQuery = z.object({
   cursor: z.string().min(1).max(200).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
@@ -44,7 +53,7 @@ export const AuditQuery = z.object({
 
 export const AuditEntry = z.object({
   at: Timestamp,
-  /** Null when the server's own command line wrote. */
+  /** Null when the server itself wrote: its command line, or the identity provider over SCIM. */
   actor: z.object({ id: Id, name: z.string().nullable() }).nullable(),
   source: Source,
   collection: z.string(),

@@ -6,8 +6,8 @@ export const Id = text(200).min(1);
 export const Timestamp = z.iso.datetime({ offset: true });
 export const IsoDate = z.union([z.iso.date(), Timestamp]);
 
-/** Through which path a value was last written (SPEC section 3). */
-export const Source = z.enum(['csv', 'api', 'workspace', 'outcome', 'cli']);
+/** Through which path a value was last written (SPEC section 3); `scim` is the identity provider's provisioning. */
+export const Source = z.enum(['csv', 'api', 'workspace', 'outcome', 'cli', 'scim']);
 /**
  * Where an entity's current content came from. The server sets these on every admin write and never
  * takes them from the writer; data written before they existed simply lacks them.

@@ -2,7 +2,7 @@ import type { AuditResponse, Source, User } from '../../lib/schemas/index.ts';
 import type { Db } from '../db/types.ts';
 
 export interface AuditEntry {
-  /** Null when the server's own command line wrote. */
+  /** Null when the server itself wrote: its command line, or the identity provider over SCIM. */
   actor: Pick<User, 'id' | 'name'> | null;
   source: Source;
   collection: string;

@@ -91,7 +91,7 @@ export async function deleteCollection(
   db: Db,
   collection: AdminCollection,
   ids: readonly string[],
-  options: { actor: Pick<User, 'id' | 'name'> | null; source: 'api' | 'workspace' | 'cli' },
+  options: { actor: Pick<User, 'id' | 'name'> | null; source: 'api' | 'workspace' | 'cli' | 'scim' },
 ): Promise<DeleteResult> {
   const unique = [...new Set(ids)];
   return writeTransaction(db, async (tx) => {

@@ -23,7 +23,7 @@ export { AdminValidationError, type ItemProblem } from './errors.ts';
 export type UpsertStatus = 'created' | 'updated' | 'unchanged';
 
 export interface UpsertOptions {
-  /** Who writes: recorded as `updatedBy` and in the audit log. Null for the server's own CLI. */
+  /** Who writes: recorded as `updatedBy` and in the audit log. Null for the server's own CLI and for SCIM. */
   actor: Pick<User, 'id' | 'name'> | null;
   source: Exclude<Source, 'outcome'>;
   /** Compute the same results, then roll everything back. */

@@ -173,4 +173,23 @@ export const MIGRATIONS: Migration[] = [
     // Undo is the logger's or an admin's; which of them undid it is kept with the time.
     statements: [`ALTER TABLE outcomes ADD COLUMN undone_by text`],
   },
+  {
+    version: 6,
+    name: 'SCIM groups are teams',
+    statements: [
+      // The identity provider's own id for a group stays on the server, like a user's.
+      `ALTER TABLE teams ADD COLUMN scim_external_id text`,
+      // Members already carry the group id as their teamId: the team gets that id and the group's name.
+      `INSERT INTO teams (id, data, scim_external_id)
+       SELECT id, jsonb_build_object('id', id, 'name', display_name, 'source', 'scim'), external_id
+       FROM scim_groups
+       ON CONFLICT (id) DO UPDATE SET data = excluded.data, scim_external_id = excluded.scim_external_id`,
+      `INSERT INTO changes (type, entity_id, audience, op, data, seq, changed_at)
+       SELECT 'team', t.id, 'everyone', 'put', t.data, nextval('change_seq'), now()
+       FROM teams t JOIN scim_groups g ON g.id = t.id ORDER BY t.id
+       ON CONFLICT (type, entity_id, audience) DO UPDATE
+       SET op = 'put', data = excluded.data, seq = excluded.seq, changed_at = excluded.changed_at`,
+      `DROP TABLE scim_groups`,
+    ],
+  },
 ];

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   ADMIN_COLLECTION_NAMES,
   type AdminCollection,
+  AdminDeactivateResponse,
   AdminDeleteRequest,
   AdminDeleteResponse,
   AdminPutResponse,
@@ -20,6 +21,7 @@ import type { AuthEnv } from '../http/auth.ts';
 import { ApiHttpError } from '../http/errors.ts';
 import { errorResponses, jsonContent } from '../http/openapi.ts';
 import { requireAdmin } from '../http/require-admin.ts';
+import { deactivateUser } from '../sessions/deactivate.ts';
 
 const PutEnvelope = z.object({ items: z.array(z.unknown()) });
 const ADMIN_ERRORS = [401, 403, 413, 429] as const;
@@ -72,6 +74,33 @@ export function adminRoutes(db: Db) {
       if (after === null)
         throw new ApiHttpError(400, 'invalid_cursor', 'The audit cursor was not issued here.');
       return c.json(await readAudit(db, after, query.limit));
+    },
+  );
+
+  admin.post(
+    '/admin/users/:id/deactivate',
+    describeRoute({
+      summary: 'Deactivate a user: sign them out everywhere and stop their API tokens',
+      description:
+        'The user stays, with every outcome they logged; they can no longer sign in or use a token. Deactivating someone already deactivated changes nothing.',
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: {
+        200: { description: 'The user is deactivated', content: jsonContent(AdminDeactivateResponse) },
+        ...errorResponses(400, 404, ...ADMIN_ERRORS),
+      },
+    }),
+    async (c) => {
+      const id = c.req.param('id');
+      if (id === c.get('user').id) {
+        throw new ApiHttpError(
+          400,
+          'cannot_deactivate_self',
+          'You cannot deactivate yourself; ask another admin.',
+        );
+      }
+      const result = await deactivateUser(db, id);
+      if (!result) throw new ApiHttpError(404, 'not_found', `There is no user "${id}".`);
+      return c.json({ id, deactivated: true, ...result } satisfies AdminDeactivateResponse);
     },
   );
 

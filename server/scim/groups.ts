@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { User as UserSchema } from '../../lib/schemas/index.ts';
+import { Team } from '../../lib/schemas/index.ts';
 import type { Db } from '../db/types.ts';
-import { putEntities } from '../store/put.ts';
 import { GROUP_SCHEMA, ScimError } from './errors.ts';
 import type { AttributeChange } from './patch.ts';
+import { removeTeam, setTeam, writeTeam } from './team-writes.ts';
 
 /**
- * A SCIM group is a team: its id is the team id its members carry (`teamId`). A person is in one
- * team, so joining a second group moves them.
+ * A SCIM group is a team: its id is the team's id, its displayName the team's name, and its members
+ * the users whose `teamId` it is. A person is in one team, so joining a second group moves them.
  */
 export interface ScimGroup {
   id: string;
@@ -15,25 +15,33 @@ export interface ScimGroup {
   externalId?: string;
 }
 
-export async function findGroup(db: Db, id: string): Promise<ScimGroup> {
-  const [row] = await db.query<{ id: string; display_name: string; external_id: string | null }>(
-    'SELECT id, display_name, external_id FROM scim_groups WHERE id = $1',
-    [id],
-  );
-  if (!row) throw new ScimError(404, `No group with id ${id}.`);
+interface Row {
+  data: unknown;
+  scim_external_id: string | null;
+}
+
+function fromRow(row: Row): ScimGroup {
+  const team = Team.parse(row.data);
   return {
-    id: row.id,
-    displayName: row.display_name,
-    ...(row.external_id ? { externalId: row.external_id } : {}),
+    id: team.id,
+    displayName: team.name,
+    ...(row.scim_external_id ? { externalId: row.scim_external_id } : {}),
   };
 }
 
+export async function findGroup(db: Db, id: string): Promise<ScimGroup> {
+  const [row] = await db.query<Row>('SELECT data, scim_external_id FROM teams WHERE id = $1', [id]);
+  if (!row) throw new ScimError(404, `No group with id ${id}.`);
+  return fromRow(row);
+}
+
+/** Every team is a group, so an identity provider can link its groups to teams made another way. */
 export async function listGroups(db: Db, displayName?: string): Promise<ScimGroup[]> {
-  const rows = await db.query<{ id: string }>(
-    'SELECT id FROM scim_groups WHERE $1::text IS NULL OR display_name = $1 ORDER BY id',
+  const rows = await db.query<Row>(
+    `SELECT data, scim_external_id FROM teams WHERE $1::text IS NULL OR data->>'name' = $1 ORDER BY id`,
     [displayName ?? null],
   );
-  return Promise.all(rows.map((row) => findGroup(db, row.id)));
+  return rows.map(fromRow);
 }
 
 export async function groupResource(db: Db, group: ScimGroup, baseUrl: string) {
@@ -61,22 +69,8 @@ function memberIds(value: unknown): string[] {
   });
 }
 
-/** Moves users into (teamId = group) or out of (no team) the group, through the change feed. */
-async function setTeam(db: Db, userIds: readonly string[], teamId: string | undefined, onlyFrom?: string) {
-  if (userIds.length === 0) return;
-  const rows = await db.query<{ data: unknown; team_id: string | null }>(
-    'SELECT data, team_id FROM users WHERE id = ANY($1::text[])',
-    [userIds],
-  );
-  if (rows.length !== new Set(userIds).size)
-    throw new ScimError(400, 'A member is not a known user id.', 'invalidValue');
-  const users = rows
-    .filter((row) => onlyFrom === undefined || row.team_id === onlyFrom)
-    .map((row) => {
-      const { teamId: _old, ...user } = UserSchema.parse(row.data);
-      return teamId ? { ...user, teamId } : user;
-    });
-  await putEntities(db, 'user', users);
+function displayNameOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 
 async function currentMembers(db: Db, groupId: string): Promise<string[]> {
@@ -84,20 +78,20 @@ async function currentMembers(db: Db, groupId: string): Promise<string[]> {
   return rows.map((row) => row.id);
 }
 
+/** Team names are how identity providers look groups up before creating them, so they stay unique. */
+async function rename(tx: Db, group: ScimGroup, displayName: string, externalId?: string | null) {
+  const clash = (await listGroups(tx, displayName)).find((other) => other.id !== group.id);
+  if (clash) throw new ScimError(409, `A group named ${displayName} exists already.`, 'uniqueness');
+  await writeTeam(tx, group.id, displayName, externalId);
+}
+
 export async function createGroup(db: Db, body: Record<string, unknown>): Promise<ScimGroup> {
-  const displayName = typeof body.displayName === 'string' ? body.displayName.trim() : '';
+  const displayName = displayNameOf(body.displayName);
   if (!displayName) throw new ScimError(400, 'displayName is required.', 'invalidValue');
   return db.transaction(async (tx) => {
-    if ((await listGroups(tx, displayName)).length > 0) {
-      throw new ScimError(409, `A group named ${displayName} exists already.`, 'uniqueness');
-    }
     const id = randomUUID();
     const externalId = typeof body.externalId === 'string' ? body.externalId : null;
-    await tx.query('INSERT INTO scim_groups (id, display_name, external_id) VALUES ($1, $2, $3)', [
-      id,
-      displayName,
-      externalId,
-    ]);
+    await rename(tx, { id, displayName }, displayName, externalId);
     await setTeam(tx, memberIds(body.members), id);
     return findGroup(tx, id);
   });
@@ -106,9 +100,11 @@ export async function createGroup(db: Db, body: Record<string, unknown>): Promis
 /** PUT: the name and the whole member list are replaced. */
 export async function replaceGroup(db: Db, id: string, body: Record<string, unknown>): Promise<ScimGroup> {
   return db.transaction(async (tx) => {
-    await findGroup(tx, id);
-    if (typeof body.displayName === 'string' && body.displayName.trim()) {
-      await tx.query('UPDATE scim_groups SET display_name = $2 WHERE id = $1', [id, body.displayName.trim()]);
+    const group = await findGroup(tx, id);
+    const displayName = displayNameOf(body.displayName);
+    if (displayName) {
+      const externalId = typeof body.externalId === 'string' ? body.externalId : undefined;
+      await rename(tx, group, displayName, externalId);
     }
     const wanted = memberIds(body.members);
     await setTeam(
@@ -128,10 +124,11 @@ export async function patchGroup(
   changes: readonly AttributeChange[],
 ): Promise<ScimGroup> {
   return db.transaction(async (tx) => {
-    await findGroup(tx, id);
+    const group = await findGroup(tx, id);
     for (const change of changes) {
-      if (change.path === 'displayname' && typeof change.value === 'string') {
-        await tx.query('UPDATE scim_groups SET display_name = $2 WHERE id = $1', [id, change.value.trim()]);
+      const displayName = displayNameOf(change.value);
+      if (change.path === 'displayname' && displayName) {
+        await rename(tx, group, displayName);
       } else if (change.path === 'members') {
         if (change.op === 'remove') {
           const ids = change.filterValue
@@ -154,7 +151,6 @@ export async function patchGroup(
 export async function deleteGroup(db: Db, id: string): Promise<void> {
   await db.transaction(async (tx) => {
     await findGroup(tx, id);
-    await setTeam(tx, await currentMembers(tx, id), undefined, id);
-    await tx.query('DELETE FROM scim_groups WHERE id = $1', [id]);
+    await removeTeam(tx, id);
   });
 }

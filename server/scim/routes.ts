@@ -12,6 +12,7 @@ import {
   patchGroup,
   replaceGroup,
 } from './groups.ts';
+import { scimRoute } from './openapi.ts';
 import { flattenPatch, type PatchOperation } from './patch.ts';
 import { isScimToken } from './tokens.ts';
 import {
@@ -84,64 +85,76 @@ export function scimRoutes(db: Db) {
     await next();
   });
 
-  app.get('/Users', async (c) => {
-    const filter = c.req.query('filter');
-    const users = await listScimUsers(
-      db,
-      filter ? parseEqFilter(filter, ['userName', 'externalId']) : undefined,
-    );
-    return list(
-      c,
-      users.map(({ user, draft }) => userResource(user, draft, base(c))),
-    );
-  });
-  app.get('/Users/:id', async (c) => {
+  app.get(
+    '/Users',
+    scimRoute('List users, or find one with a filter such as userName eq', 200),
+    async (c) => {
+      const filter = c.req.query('filter');
+      const users = await listScimUsers(
+        db,
+        filter ? parseEqFilter(filter, ['userName', 'externalId']) : undefined,
+      );
+      return list(
+        c,
+        users.map(({ user, draft }) => userResource(user, draft, base(c))),
+      );
+    },
+  );
+  app.get('/Users/:id', scimRoute('Read a user', 200), async (c) => {
     const { user, draft } = await findScimUser(db, c.req.param('id'));
     return reply(c, userResource(user, draft, base(c)));
   });
-  app.post('/Users', async (c) => {
+  app.post('/Users', scimRoute('Provision a user', 201, true), async (c) => {
     const { user, draft } = await saveScimUser(db, draftFromResource(await readBody(c)));
     return reply(c, userResource(user, draft, base(c)), 201);
   });
-  app.put('/Users/:id', async (c) => {
+  app.put('/Users/:id', scimRoute('Replace a user', 200, true), async (c) => {
     const existing = await findScimUser(db, c.req.param('id'));
     const { user, draft } = await saveScimUser(db, draftFromResource(await readBody(c)), existing.user);
     return reply(c, userResource(user, draft, base(c)));
   });
-  app.patch('/Users/:id', async (c) => {
-    const existing = await findScimUser(db, c.req.param('id'));
-    const changes = flattenPatch(operations(await readBody(c)));
-    const { user, draft } = await saveScimUser(db, patchDraft(existing.draft, changes), existing.user);
-    return reply(c, userResource(user, draft, base(c)));
-  });
+  app.patch(
+    '/Users/:id',
+    scimRoute('Change a user, e.g. active: false to deactivate', 200, true),
+    async (c) => {
+      const existing = await findScimUser(db, c.req.param('id'));
+      const changes = flattenPatch(operations(await readBody(c)));
+      const { user, draft } = await saveScimUser(db, patchDraft(existing.draft, changes), existing.user);
+      return reply(c, userResource(user, draft, base(c)));
+    },
+  );
   // Deleting archives: the person's logged outcomes must stay.
-  app.delete('/Users/:id', async (c) => {
+  app.delete('/Users/:id', scimRoute('Deprovision a user: archived, their outcomes stay', 204), async (c) => {
     const existing = await findScimUser(db, c.req.param('id'));
     await saveScimUser(db, { ...existing.draft, active: false }, existing.user);
     return c.body(null, 204);
   });
 
-  app.get('/Groups', async (c) => {
+  app.get('/Groups', scimRoute('List groups (teams), or find one by displayName eq', 200), async (c) => {
     const filter = c.req.query('filter');
     const groups = await listGroups(db, filter ? parseEqFilter(filter, ['displayName']).value : undefined);
     return list(c, await Promise.all(groups.map((group) => groupResource(db, group, base(c)))));
   });
-  app.get('/Groups/:id', async (c) =>
+  app.get('/Groups/:id', scimRoute('Read a group (team) with its members', 200), async (c) =>
     reply(c, await groupResource(db, await findGroup(db, c.req.param('id')), base(c))),
   );
-  app.post('/Groups', async (c) =>
+  app.post('/Groups', scimRoute('Create a group: a team, with its members', 201, true), async (c) =>
     reply(c, await groupResource(db, await createGroup(db, await readBody(c)), base(c)), 201),
   );
-  app.put('/Groups/:id', async (c) =>
+  app.put('/Groups/:id', scimRoute('Replace a group’s name and members', 200, true), async (c) =>
     reply(c, await groupResource(db, await replaceGroup(db, c.req.param('id'), await readBody(c)), base(c))),
   );
-  app.patch('/Groups/:id', async (c) => {
+  app.patch('/Groups/:id', scimRoute('Rename a group or add and remove members', 200, true), async (c) => {
     const group = await patchGroup(db, c.req.param('id'), flattenPatch(operations(await readBody(c))));
     return reply(c, await groupResource(db, group, base(c)));
   });
-  app.delete('/Groups/:id', async (c) => {
-    await deleteGroup(db, c.req.param('id'));
-    return c.body(null, 204);
-  });
+  app.delete(
+    '/Groups/:id',
+    scimRoute('Delete a group: its members leave the team, then it goes', 204),
+    async (c) => {
+      await deleteGroup(db, c.req.param('id'));
+      return c.body(null, 204);
+    },
+  );
   return app;
 }

@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
-import type { SessionsResponse } from '../../lib/schemas/index.ts';
+import { describeRoute } from 'hono-openapi';
+import { SessionsResponse } from '../../lib/schemas/index.ts';
 import type { Db } from '../db/types.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { ApiHttpError } from '../http/errors.ts';
+import { errorResponses, jsonContent } from '../http/openapi.ts';
 import { findSession, listSessions, revokeSession } from './sessions.ts';
 
 /**
@@ -11,23 +13,42 @@ import { findSession, listSessions, revokeSession } from './sessions.ts';
  */
 export function sessionRoutes(db: Db) {
   return new Hono<AuthEnv>()
-    .get('/sessions', async (c) => {
-      const me = c.get('user');
-      const userId = c.req.query('userId') ?? me.id;
-      if (userId !== me.id && me.role !== 'admin') {
-        throw new ApiHttpError(403, 'forbidden', "Only admins may list another person's sessions.");
-      }
-      const current = c.get('sessionId');
-      const sessions = (await listSessions(db, userId)).map((s) => ({ ...s, current: s.id === current }));
-      return c.json({ sessions } satisfies SessionsResponse);
-    })
-    .delete('/sessions/:id', async (c) => {
-      const me = c.get('user');
-      const session = await findSession(db, c.req.param('id'));
-      if (session === null || (session.userId !== me.id && me.role !== 'admin')) {
-        throw new ApiHttpError(404, 'not_found', 'No such signed-in device.');
-      }
-      await revokeSession(db, session.id);
-      return c.body(null, 204);
-    });
+    .get(
+      '/sessions',
+      describeRoute({
+        summary: "Your signed-in devices, or an admin's view of anyone's (?userId=)",
+        parameters: [{ name: 'userId', in: 'query', required: false, schema: { type: 'string' } }],
+        responses: {
+          200: { description: 'The live sessions, newest first', content: jsonContent(SessionsResponse) },
+          ...errorResponses(401, 403, 429),
+        },
+      }),
+      async (c) => {
+        const me = c.get('user');
+        const userId = c.req.query('userId') ?? me.id;
+        if (userId !== me.id && me.role !== 'admin') {
+          throw new ApiHttpError(403, 'forbidden', "Only admins may list another person's sessions.");
+        }
+        const current = c.get('sessionId');
+        const sessions = (await listSessions(db, userId)).map((s) => ({ ...s, current: s.id === current }));
+        return c.json({ sessions } satisfies SessionsResponse);
+      },
+    )
+    .delete(
+      '/sessions/:id',
+      describeRoute({
+        summary: 'Sign a device out',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { 204: { description: 'Signed out' }, ...errorResponses(401, 404, 429) },
+      }),
+      async (c) => {
+        const me = c.get('user');
+        const session = await findSession(db, c.req.param('id'));
+        if (session === null || (session.userId !== me.id && me.role !== 'admin')) {
+          throw new ApiHttpError(404, 'not_found', 'No such signed-in device.');
+        }
+        await revokeSession(db, session.id);
+        return c.body(null, 204);
+      },
+    );
 }

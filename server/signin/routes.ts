@@ -11,6 +11,7 @@ import { clientAddress } from './client-address.ts';
 import { issueCode, redeemCode } from './codes.ts';
 import type { IdentityProvider } from './identity-provider.ts';
 import { redeemInvitation } from './invitations.ts';
+import { SIGN_IN_DOCS } from './openapi.ts';
 import { page } from './pages.ts';
 import { rememberSignIn, takeSignIn } from './requests.ts';
 import { activeUserByEmail, activeUserById } from './users.ts';
@@ -72,7 +73,7 @@ export function signInRoutes(db: Db, options: SignInOptions, now: () => number =
   };
   const callbackUrl = (c: Context) => new URL('/auth/callback', options.publicUrl ?? c.req.url).toString();
 
-  app.get('/authorize', async (c) => {
+  app.get('/authorize', SIGN_IN_DOCS.authorize, async (c) => {
     const parsed = parseAuthorizeRequest(c.req.query(), options.redirectUris);
     if (!parsed.ok) return refuse(c, 400, 'Sign-in could not start', parsed.problem);
     const { request } = parsed;
@@ -105,7 +106,7 @@ export function signInRoutes(db: Db, options: SignInOptions, now: () => number =
     );
   });
 
-  app.get('/callback', async (c) => {
+  app.get('/callback', SIGN_IN_DOCS.callback, async (c) => {
     const idp = options.identityProvider;
     const state = c.req.query('state');
     const pending = idp && state ? await takeSignIn(db, state, now()) : null;
@@ -160,7 +161,7 @@ export function signInRoutes(db: Db, options: SignInOptions, now: () => number =
     return sendCode(c, pending.request, user.id, pending.deviceName);
   });
 
-  app.post('/token', async (c) => {
+  app.post('/token', SIGN_IN_DOCS.token, async (c) => {
     const body = await readTokenRequest(c);
     let issued: TokenResponse | undefined;
     await redeemCode(
@@ -179,7 +180,7 @@ export function signInRoutes(db: Db, options: SignInOptions, now: () => number =
   });
 
   // Opening the link does not spend it: only the sign-in that presents it from the extension does.
-  app.get('/invite/:secret', (c) => {
+  app.get('/invite/:secret', SIGN_IN_DOCS.invite, (c) => {
     c.header('Cache-Control', 'no-store');
     c.header('Referrer-Policy', 'no-referrer');
     return c.html(

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { userForToken } from '../../server/auth/tokens.ts';
+import { createToken, userForToken } from '../../server/auth/tokens.ts';
 import { openDb } from '../../server/db/open.ts';
+import { createSession, listSessions } from '../../server/sessions/sessions.ts';
 import { smallSnapshot, USERS } from './fixtures.ts';
 
 const run = promisify(execFile);
@@ -111,6 +112,30 @@ describe('command line', { timeout: 120_000 }, () => {
     const unknown = await cli('token', 'create', '--email', 'nobody@example.com', '--data', data);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('no user with email nobody@example.com');
+  });
+
+  it('deactivates a person by hand: their devices are signed out and their tokens stop', async () => {
+    let db = await openDb({ kind: 'dir', dir: data });
+    const token = await createToken(db, USERS.east.email);
+    await createSession(db, USERS.east.id, 'Chrome on Windows');
+    await db.close();
+
+    const done = await cli('deactivate', '--email', USERS.east.email.toUpperCase(), '--data', data);
+    expect(done.code).toBe(0);
+    expect(done.stdout).toContain('1 signed-in device(s) signed out, API tokens stopped');
+    db = await openDb({ kind: 'dir', dir: data });
+    try {
+      expect(await userForToken(db, token)).toBeNull();
+      expect(await listSessions(db, USERS.east.id)).toEqual([]);
+    } finally {
+      await db.close();
+    }
+    const unknown = await cli('deactivate', '--email', 'nobody@example.com', '--data', data);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('no user with email nobody@example.com; nobody was deactivated');
+    const missing = await cli('deactivate', '--data', data);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('deactivate needs --email <email>');
   });
 
   it('prunes tombstones', async () => {
