@@ -21,7 +21,8 @@ const NONE: Access = {
   host_permissions: [],
   optional_host_permissions: [],
 };
-const EVERYWHERE = ['storage', 'alarms', 'unlimitedStorage', 'scripting'];
+// `identity`: "Sign in" runs the authorization-code flow in the browser's own sign-in window.
+const EVERYWHERE = ['storage', 'alarms', 'unlimitedStorage', 'scripting', 'identity'];
 /**
  * The panel is injected into account pages of exactly the hosts the content script runs on; custom CRM
  * domains are asked for one by one, when the user adds them.
