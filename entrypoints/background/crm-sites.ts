@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { CRM_SITES_KEY, type CrmSites, customDomainPattern } from '@/lib/crm/custom-domains.ts';
+import { CRM_SITES_KEY, type CrmSites, customDomainPattern } from '@/lib/crm-sites/sites.ts';
 import type { Settings } from '@/lib/settings/settings.ts';
 
 const SCRIPT_ID = 'goal-lens-custom-domains';

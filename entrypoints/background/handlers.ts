@@ -8,12 +8,12 @@ import { applyPolicy, toSettingsView } from '@/lib/settings/effective.ts';
 import { type LockedSetting, normaliseBackendUrl, normaliseCrmTierLabel } from '@/lib/settings/settings.ts';
 import { loadEffectiveSettings, loadUserSettings, saveSettings } from '@/lib/settings/store.ts';
 import { readSyncStatus, resetCache } from '@/lib/sync/engine.ts';
-import { createLeadHandlers } from './lead-handlers.ts';
+import { createLeadHandlers } from './book-handlers.ts';
+import { createSiteHandlers } from './crm-sites-handlers.ts';
 import { createOutcomeHandlers } from './outcome-handlers.ts';
 import { createPanelHandlers } from './panel-handlers.ts';
 import type { SyncScheduler } from './scheduler.ts';
 import { createSignInHandlers } from './signin-handlers.ts';
-import { createSiteHandlers } from './site-handlers.ts';
 
 export function createHandlers(db: CacheDb, scheduler: SyncScheduler, onCacheChanged: () => void): Handlers {
   return {

@@ -1,9 +1,9 @@
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { PanelApp } from '@/components/PanelApp.tsx';
-import { documentFieldSource } from '@/components/page-field-source.ts';
-import panelCss from '@/components/panel.css?inline';
+import { PanelApp } from '@/components/panel/PanelApp.tsx';
+import { documentFieldSource } from '@/components/panel/page-field-source.ts';
+import panelCss from '@/components/panel/panel.css?inline';
 import type { MountedPanel, PanelMountOptions } from '@/lib/panel/panel-module.ts';
 import { createShadowHost } from './shadow-host.ts';
 

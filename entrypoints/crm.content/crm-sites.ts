@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { CRM_SITES_KEY, type CrmSites, readCrmSites } from '@/lib/crm/custom-domains.ts';
+import { CRM_SITES_KEY, type CrmSites, readCrmSites } from '@/lib/crm-sites/sites.ts';
 
 /**
  * Calls `onChange` with the CRMs switched on and the custom domains, as the background mirrored them,

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { type CrmSites, detectAccountPageOn } from '@/lib/crm/custom-domains.ts';
 import { CRM_HOST_PATTERNS, detectAccountPage } from '@/lib/crm/index.ts';
 import type { AccountPage } from '@/lib/crm/types.ts';
+import { type CrmSites, detectAccountPageOn } from '@/lib/crm-sites/sites.ts';
 import { createMessageClient } from '@/lib/messages/client.ts';
 import { CACHE_CHANGED } from '@/lib/messages/protocol.ts';
 import {

@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
-import { OptionsPage } from '@/components/OptionsPage.tsx';
+import { OptionsPage } from '@/components/options/OptionsPage.tsx';
 import { createMessageClient } from '@/lib/messages/client.ts';
 
 const request = createMessageClient((message) => browser.runtime.sendMessage(message));

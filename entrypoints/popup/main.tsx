@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
-import { LeadView } from '@/components/LeadView.tsx';
-import '@/components/lead-view.css';
-import { SyncStatusView } from '@/components/SyncStatusView.tsx';
+import { BookView } from '@/components/book/BookView.tsx';
+import '@/components/book/book-view.css';
+import { SyncStatusView } from '@/components/sync-status/SyncStatusView.tsx';
 import { createMessageClient } from '@/lib/messages/client.ts';
 import type { SyncStatus } from '@/lib/sync/status.ts';
 
@@ -44,7 +44,7 @@ function Popup() {
           </button>
         )}
       </div>
-      {!sidePanel && <LeadView request={request} compact />}
+      {!sidePanel && <BookView request={request} compact />}
     </main>
   );
 }

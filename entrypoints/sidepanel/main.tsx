@@ -1,7 +1,7 @@
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
-import { LeadView } from '@/components/LeadView.tsx';
-import '@/components/lead-view.css';
+import { BookView } from '@/components/book/BookView.tsx';
+import '@/components/book/book-view.css';
 import { createMessageClient } from '@/lib/messages/client.ts';
 
 const request = createMessageClient((message) => browser.runtime.sendMessage(message));
@@ -11,7 +11,7 @@ function SidePanel() {
     <div className="page">
       <header className="page__bar">Goal Lens</header>
       <main className="page__body">
-        <LeadView request={request} />
+        <BookView request={request} />
       </main>
     </div>
   );

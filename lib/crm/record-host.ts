@@ -1,5 +1,5 @@
-import type { CustomDomain } from './custom-domains.ts';
-import { hostMatchesDomain } from './custom-domains.ts';
+import type { CustomDomain } from '../crm-sites/sites.ts';
+import { hostMatchesDomain } from '../crm-sites/sites.ts';
 import { parseHttpsUrl } from './https-url.ts';
 import { DETECTORS } from './index.ts';
 import type { CrmName } from './types.ts';

@@ -1,5 +1,5 @@
+import type { CustomDomain } from '../crm-sites/sites.ts';
 import type { CrmRef } from '../schemas/entities.ts';
-import type { CustomDomain } from './custom-domains.ts';
 import { parseHttpsUrl } from './https-url.ts';
 import { hubspot } from './hubspot.ts';
 import { crmLinkUrl } from './record-host.ts';

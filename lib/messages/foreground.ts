@@ -24,13 +24,13 @@ export const WAITED_ON: Readonly<Record<MessageType, boolean>> = {
   'signin/out': false,
   'signin/devices': false,
   'signin/device-out': false,
-  'sites/get': false,
-  'sites/set-crm': false,
-  'sites/add-domain': false,
-  'sites/remove-domain': false,
+  'crm-sites/get': false,
+  'crm-sites/set-crm': false,
+  'crm-sites/add-domain': false,
+  'crm-sites/remove-domain': false,
   'sync/now': false,
   'sync/status': false,
-  'lead/misaligned': false,
+  'book/misaligned': false,
 };
 
 type AnyHandler = (payload: unknown, sender: SenderFacts) => Promise<unknown>;

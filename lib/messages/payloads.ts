@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { KIND_FILTERS, MAX_PAGE_SIZE, SORT_ORDERS } from '../book/types.ts';
 import { MAX_DOMAIN_LENGTH, MAX_NAME_LENGTH, normaliseDomain } from '../crm/account-identity.ts';
 import { ACCOUNT_FIELDS } from '../crm/page-account-fields.ts';
 import { MAX_FIELD_VALUE_LENGTH } from '../crm/page-fields.ts';
-import { KIND_FILTERS, MAX_PAGE_SIZE, SORT_ORDERS } from '../lead/types.ts';
 import { CrmName, Id } from '../schemas/entities.ts';
 import type { MessageMap, MessageType } from './protocol.ts';
 
@@ -64,13 +64,13 @@ export const PAYLOAD_SCHEMAS = {
   'signin/out': Empty,
   'signin/devices': Empty,
   'signin/device-out': z.object({ id: Id }).strict(),
-  'sites/get': Empty,
-  'sites/set-crm': z.object({ crm: CrmName, enabled: z.boolean() }).strict(),
-  'sites/add-domain': z.object({ host: z.string().max(2000), crm: CrmName }).strict(),
-  'sites/remove-domain': z.object({ host: z.string().max(300) }).strict(),
+  'crm-sites/get': Empty,
+  'crm-sites/set-crm': z.object({ crm: CrmName, enabled: z.boolean() }).strict(),
+  'crm-sites/add-domain': z.object({ host: z.string().max(2000), crm: CrmName }).strict(),
+  'crm-sites/remove-domain': z.object({ host: z.string().max(300) }).strict(),
   'sync/now': Empty,
   'sync/status': Empty,
-  'lead/misaligned': z
+  'book/misaligned': z
     .object({
       kind: z.enum(KIND_FILTERS).optional(),
       owner: z.string().max(200).nullable().optional(),
@@ -98,11 +98,11 @@ export const ALLOWED_SENDER: { [K in MessageType]: MessageMap[K]['from'] } = {
   'signin/out': 'extension-page',
   'signin/devices': 'extension-page',
   'signin/device-out': 'extension-page',
-  'sites/get': 'extension-page',
-  'sites/set-crm': 'extension-page',
-  'sites/add-domain': 'extension-page',
-  'sites/remove-domain': 'extension-page',
+  'crm-sites/get': 'extension-page',
+  'crm-sites/set-crm': 'extension-page',
+  'crm-sites/add-domain': 'extension-page',
+  'crm-sites/remove-domain': 'extension-page',
   'sync/now': 'extension-page',
   'sync/status': 'extension-page',
-  'lead/misaligned': 'extension-page',
+  'book/misaligned': 'extension-page',
 };

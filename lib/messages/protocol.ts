@@ -1,6 +1,6 @@
+import type { BookPage, BookQuery } from '../book/types.ts';
 import type { SelectorDiagnostics, SelectorReport } from '../diagnostics/selector-report.ts';
 import type { ErrorInfo } from '../errors.ts';
-import type { BookPage, BookQuery } from '../lead/types.ts';
 import type { PanelAnswer } from '../panel/view-types.ts';
 import type { CrmName, Outcome, User } from '../schemas/entities.ts';
 import type { DeviceSession } from '../schemas/signin.ts';
@@ -69,20 +69,20 @@ export interface MessageMap {
     request: { id: string };
     response: { sessions: DeviceSession[] };
   };
-  'sites/get': { from: 'extension-page'; request: Record<string, never>; response: CrmSitesView };
-  'sites/set-crm': {
+  'crm-sites/get': { from: 'extension-page'; request: Record<string, never>; response: CrmSitesView };
+  'crm-sites/set-crm': {
     from: 'extension-page';
     request: { crm: CrmName; enabled: boolean };
     response: CrmSitesView;
   };
   /** Sent once the options page holds the host permission, which only a click there can ask for. */
-  'sites/add-domain': {
+  'crm-sites/add-domain': {
     from: 'extension-page';
     request: { host: string; crm: CrmName };
     response: CrmSitesView;
   };
   /** Removes the domain, its content script and its host permission. */
-  'sites/remove-domain': { from: 'extension-page'; request: { host: string }; response: CrmSitesView };
+  'crm-sites/remove-domain': { from: 'extension-page'; request: { host: string }; response: CrmSitesView };
   'sync/now': { from: 'extension-page'; request: Record<string, never>; response: SyncStatus };
   'sync/status': { from: 'extension-page'; request: Record<string, never>; response: SyncStatus };
   /** What the content script's page reading found or missed, kept per CRM and field for the options page. */
@@ -96,7 +96,7 @@ export interface MessageMap {
    * The misaligned accounts of the book, filtered and sorted, one window at a time (the first 100 by
    * ARR when the request is empty); refused unless the signed-in user is a lead or an admin.
    */
-  'lead/misaligned': { from: 'extension-page'; request: Partial<BookQuery>; response: BookPage };
+  'book/misaligned': { from: 'extension-page'; request: Partial<BookQuery>; response: BookPage };
 }
 
 export type MessageType = keyof MessageMap;

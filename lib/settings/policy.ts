@@ -1,8 +1,12 @@
 import { z } from 'zod';
-import type { CustomDomain } from '../crm/custom-domains.ts';
+import {
+  CustomDomainSchema,
+  MAX_CUSTOM_DOMAINS,
+  normaliseCustomDomain,
+} from '../crm-sites/custom-domain-input.ts';
+import type { CustomDomain } from '../crm-sites/sites.ts';
 import { toErrorInfo } from '../errors.ts';
 import { CrmName } from '../schemas/entities.ts';
-import { CustomDomainSchema, MAX_CUSTOM_DOMAINS, normaliseCustomDomain } from './custom-domain.ts';
 import { normaliseBackendUrl } from './settings.ts';
 
 /**

@@ -1,5 +1,5 @@
-import type { CustomDomain } from '../crm/custom-domains.ts';
 import { DEFAULT_CRM_TIER_LABEL, MAX_FIELD_VALUE_LENGTH } from '../crm/page-fields.ts';
+import type { CustomDomain } from '../crm-sites/sites.ts';
 import { AppError } from '../errors.ts';
 import type { CrmName } from '../schemas/entities.ts';
 

@@ -56,7 +56,7 @@ export const BUDGETS = {
   oneClickRender: { label: 'one-click log → new value shown', unit: 'ms', statistic: 'p95', max: 16 },
   oneClickDurable: { label: 'one-click log → outcome durable', unit: 'ms', statistic: 'p95', max: 50 },
   // Not in SPEC §7: our own target for "fast at 50 000 accounts" (issue 4).
-  leadViewFirstRow: {
+  bookViewFirstRow: {
     label: 'lead view → first row, 50k accounts',
     unit: 'ms',
     statistic: 'value',

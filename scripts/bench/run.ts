@@ -9,6 +9,7 @@ import { createToken, SHOWCASE } from '../../server/index.ts';
 import { removeProfile } from '../../test/e2e/browser.ts';
 import { measureAdminUpsert } from './admin-upsert.ts';
 import { type BenchBackend, type StorageKind, startBenchBackend } from './backend.ts';
+import { measureBookView } from './book-view.ts';
 import { measureCsvImport } from './csv-import.ts';
 import { measureDeltaSync } from './delta-sync.ts';
 import { measureDomFootprint } from './dom-footprint.ts';
@@ -17,7 +18,6 @@ import { BUDGETS, type Figure, type FigureId, unavailable } from './figures.ts';
 import { measureFirstSync } from './first-sync.ts';
 import { benchSnapshot, GENERATED_ACCOUNT_PREFIX } from './generate.ts';
 import { recordPanelHeadings } from './in-page.ts';
-import { measureLeadView } from './lead-view.ts';
 import { loadTest } from './load.ts';
 import { measureLookup } from './lookup.ts';
 import { describeMachine } from './machine.ts';
@@ -65,7 +65,7 @@ async function measureInBrowser(browser: BenchBrowser, backend: BenchBackend, sn
   await attempt(['deltaSync'], () => measureDeltaSync(options, backend.server, generated));
   // The options page polls the background every few seconds, which would wake a stopped worker.
   await options.close();
-  await attempt(['leadViewFirstRow'], () => measureLeadView(context, extensionId));
+  await attempt(['bookViewFirstRow'], () => measureBookView(context, extensionId));
   await attempt(['accountLookup'], () => measureLookup(context, extensionId, generated));
 
   const page = await context.newPage();

@@ -1,9 +1,9 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, test } from 'vitest';
-import { CrmToggles } from '../../../components/CrmToggles.tsx';
-import { CustomDomainList } from '../../../components/CustomDomainList.tsx';
-import { PolicyDiagnostics, PolicyNote, SsoHint } from '../../../components/PolicyNote.tsx';
+import { CrmToggles } from '../../../components/options/CrmToggles.tsx';
+import { CustomDomainList } from '../../../components/options/CustomDomainList.tsx';
+import { PolicyDiagnostics, PolicyNote, SsoHint } from '../../../components/options/PolicyNote.tsx';
 
 const none = () => undefined;
 

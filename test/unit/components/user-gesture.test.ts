@@ -1,7 +1,7 @@
 import { isValidElement, type ReactElement, type ReactNode } from 'react';
 import { describe, expect, test, vi } from 'vitest';
-import { KeyResultRow } from '../../../components/KeyResultRow.tsx';
-import { byUser, onlyByUser } from '../../../components/user-gesture.ts';
+import { KeyResultRow } from '../../../components/panel/KeyResultRow.tsx';
+import { byUser, onlyByUser } from '../../../components/panel/user-gesture.ts';
 import type { KeyResultView } from '../../../lib/panel/view-types.ts';
 
 describe('byUser', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { CustomDomain } from '../../../lib/crm/custom-domains.ts';
 import { crmLinkUrl } from '../../../lib/crm/record-host.ts';
 import { accountRecordLink } from '../../../lib/crm/record-url.ts';
+import type { CustomDomain } from '../../../lib/crm-sites/sites.ts';
 import type { CrmName } from '../../../lib/schemas/entities.ts';
 
 const CUSTOM: CustomDomain[] = [

@@ -73,13 +73,13 @@ function handlers(calls: string[]): Handlers {
     'signin/out': fail,
     'signin/devices': fail,
     'signin/device-out': fail,
-    'sites/get': fail,
-    'sites/set-crm': fail,
-    'sites/add-domain': fail,
-    'sites/remove-domain': fail,
+    'crm-sites/get': fail,
+    'crm-sites/set-crm': fail,
+    'crm-sites/add-domain': fail,
+    'crm-sites/remove-domain': fail,
     'sync/now': fail,
     'sync/status': fail,
-    'lead/misaligned': fail,
+    'book/misaligned': fail,
     'diagnostics/report': async ({ crm }) => {
       calls.push(`diagnostics/report ${crm}`);
       return {};
@@ -172,7 +172,7 @@ describe('message router', () => {
     {
       attack: 'a content script cannot list the book of misaligned accounts',
       sender: contentScript,
-      message: { type: 'lead/misaligned', payload: {} },
+      message: { type: 'book/misaligned', payload: {} },
       code: 'forbidden_message',
     },
     {
@@ -258,7 +258,7 @@ describe('message router', () => {
     {
       attack: 'the book view takes no parameters',
       sender: optionsPage,
-      message: { type: 'lead/misaligned', payload: { ownerId: 'usr-1' } },
+      message: { type: 'book/misaligned', payload: { ownerId: 'usr-1' } },
       code: 'invalid_payload',
     },
     {

@@ -1,14 +1,14 @@
 import { describe, expect, test } from 'vitest';
+import { detectAccountPage } from '../../../lib/crm/index.ts';
+import type { AccountPage } from '../../../lib/crm/types.ts';
 import {
   type CrmSites,
   detectAccountPageOn,
   hostMatchesDomain,
   SELF_HOSTABLE_CRMS,
-} from '../../../lib/crm/custom-domains.ts';
-import { detectAccountPage } from '../../../lib/crm/index.ts';
-import type { AccountPage } from '../../../lib/crm/types.ts';
-import { DYNAMICS_ACCOUNT_PAGES } from './dynamics.cases.ts';
-import { ID_18, SALESFORCE_ACCOUNT_PAGES } from './salesforce.cases.ts';
+} from '../../../lib/crm-sites/sites.ts';
+import { DYNAMICS_ACCOUNT_PAGES } from '../crm/dynamics.cases.ts';
+import { ID_18, SALESFORCE_ACCOUNT_PAGES } from '../crm/salesforce.cases.ts';
 
 const GUID = '3f2504e0-4f89-11d3-9a0c-0305e82c3301';
 const SITES: CrmSites = {

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { ALL_ACCOUNTS } from '../../lib/book/filter.ts';
+import { openLeadBook } from '../../lib/book/open-book.ts';
 import { CacheDb } from '../../lib/cache/db.ts';
-import { ALL_ACCOUNTS } from '../../lib/lead/filter.ts';
-import { openLeadBook } from '../../lib/lead/open-book.ts';
 import { SHOWCASE } from '../../server/index.ts';
 import { cacheAccounts } from '../fixtures/cache-accounts.ts';
 import { leadScaleSnapshot } from '../fixtures/lead-scale.ts';

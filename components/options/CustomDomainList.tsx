@@ -1,4 +1,4 @@
-import type { CustomDomain } from '@/lib/crm/custom-domains.ts';
+import type { CustomDomain } from '@/lib/crm-sites/sites.ts';
 import { crmLabel } from '@/lib/settings/crm-label.ts';
 
 interface Props {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { type CustomDomain, hostMatchesDomain, SELF_HOSTABLE_CRMS } from '../crm/custom-domains.ts';
 import { DETECTORS } from '../crm/index.ts';
 import { AppError } from '../errors.ts';
 import { CrmName } from '../schemas/entities.ts';
-import { crmLabel } from './crm-label.ts';
-import { listedPublicSuffix, sharedSuffixUnder } from './public-suffix.ts';
+import { crmLabel } from '../settings/crm-label.ts';
+import { listedPublicSuffix, sharedSuffixUnder } from '../settings/public-suffix.ts';
+import { type CustomDomain, hostMatchesDomain, SELF_HOSTABLE_CRMS } from './sites.ts';
 
 /** Enough for every org of a company; more is a sign of a mistake, not of need. */
 export const MAX_CUSTOM_DOMAINS = 50;

@@ -1,7 +1,7 @@
-import type { KindCounts, KindFilter } from '@/lib/lead/types.ts';
+import type { KindCounts, KindFilter } from '@/lib/book/types.ts';
 import { KIND_LABELS } from './misalignment-labels.ts';
 
-interface LeadCountsProps {
+interface BookCountsProps {
   /** null while the background is still counting. */
   counts: KindCounts | null;
   kind: KindFilter;
@@ -9,7 +9,7 @@ interface LeadCountsProps {
 }
 
 /** Accounts per kind ("…" while counting); each is also a shortcut to filter by that kind, and back. */
-export function LeadCounts({ counts, kind, onKind }: LeadCountsProps) {
+export function BookCounts({ counts, kind, onKind }: BookCountsProps) {
   const kinds = Object.keys(KIND_LABELS) as (keyof KindCounts)[];
   return (
     <ul className="lv-counts" aria-label="Misaligned accounts per kind">

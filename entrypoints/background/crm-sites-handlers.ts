@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { CacheDb } from '@/lib/cache/db.ts';
-import { customDomainPattern, SELF_HOSTABLE_CRMS } from '@/lib/crm/custom-domains.ts';
+import { normaliseCustomDomain } from '@/lib/crm-sites/custom-domain-input.ts';
+import { customDomainPattern, SELF_HOSTABLE_CRMS } from '@/lib/crm-sites/sites.ts';
 import { AppError } from '@/lib/errors.ts';
 import type { Handlers } from '@/lib/messages/router.ts';
 import { CrmName } from '@/lib/schemas/entities.ts';
-import { normaliseCustomDomain } from '@/lib/settings/custom-domain.ts';
 import type { EffectiveSettings } from '@/lib/settings/effective.ts';
 import type { CrmSitesView, LockedSetting } from '@/lib/settings/settings.ts';
 import { loadEffectiveSettings, loadUserSettings, saveSettings } from '@/lib/settings/store.ts';
@@ -12,7 +12,7 @@ import { activeCustomDomains, reconcileCrmSites } from './crm-sites.ts';
 
 type SiteHandlers = Pick<
   Handlers,
-  'sites/get' | 'sites/set-crm' | 'sites/add-domain' | 'sites/remove-domain'
+  'crm-sites/get' | 'crm-sites/set-crm' | 'crm-sites/add-domain' | 'crm-sites/remove-domain'
 >;
 
 const LOCKED_WORDS: Partial<Record<LockedSetting, string>> = {
@@ -44,9 +44,9 @@ export function createSiteHandlers(db: CacheDb): SiteHandlers {
   }
 
   return {
-    'sites/get': async () => view(await loadEffectiveSettings(db)),
+    'crm-sites/get': async () => view(await loadEffectiveSettings(db)),
 
-    async 'sites/set-crm'({ crm, enabled }) {
+    async 'crm-sites/set-crm'({ crm, enabled }) {
       refuseIfLocked(await loadEffectiveSettings(db), 'enabledCrms');
       const user = await loadUserSettings(db);
       const others = user.disabledCrms.filter((disabled) => disabled !== crm);
@@ -54,7 +54,7 @@ export function createSiteHandlers(db: CacheDb): SiteHandlers {
       return settle();
     },
 
-    async 'sites/add-domain'({ host, crm }) {
+    async 'crm-sites/add-domain'({ host, crm }) {
       refuseIfLocked(await loadEffectiveSettings(db), 'customDomains');
       const user = await loadUserSettings(db);
       const domain = normaliseCustomDomain(host, crm, user.customDomains);
@@ -68,7 +68,7 @@ export function createSiteHandlers(db: CacheDb): SiteHandlers {
       return settle();
     },
 
-    async 'sites/remove-domain'({ host }) {
+    async 'crm-sites/remove-domain'({ host }) {
       refuseIfLocked(await loadEffectiveSettings(db), 'customDomains');
       const user = await loadUserSettings(db);
       const domain = user.customDomains.find((candidate) => candidate.host === host);

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { type CustomDomain, customDomainPattern } from '@/lib/crm/custom-domains.ts';
+import { normaliseCustomDomain } from '@/lib/crm-sites/custom-domain-input.ts';
+import { type CustomDomain, customDomainPattern } from '@/lib/crm-sites/sites.ts';
 import type { MessageClient } from '@/lib/messages/client.ts';
 import type { CrmName } from '@/lib/schemas/entities.ts';
-import { normaliseCustomDomain } from '@/lib/settings/custom-domain.ts';
 import type { CrmSitesView } from '@/lib/settings/settings.ts';
 import { CrmToggles } from './CrmToggles.tsx';
 import { CustomDomainForm } from './CustomDomainForm.tsx';
@@ -16,7 +16,7 @@ export function CrmSitesSection({ request }: { request: MessageClient }) {
   const [view, setView] = useState<CrmSitesView | null>(null);
   const { notice, setNotice, busy, act } = useNoticedAction();
 
-  const refresh = useCallback(() => request('sites/get', {}).then(setView), [request]);
+  const refresh = useCallback(() => request('crm-sites/get', {}).then(setView), [request]);
   useEffect(() => {
     void refresh();
   }, [refresh]);
@@ -29,7 +29,7 @@ export function CrmSitesSection({ request }: { request: MessageClient }) {
     setView({ ...view, crms: view.crms.map((entry) => (entry.crm === crm ? { crm, enabled } : entry)) });
     return act(async () => {
       try {
-        setView(await request('sites/set-crm', { crm, enabled }));
+        setView(await request('crm-sites/set-crm', { crm, enabled }));
       } catch (error) {
         await refresh();
         throw error;
@@ -49,7 +49,7 @@ export function CrmSitesSection({ request }: { request: MessageClient }) {
     void act(async () => {
       const allowed = await browser.permissions.request({ origins: [customDomainPattern(domain.host)] });
       if (!allowed) throw new Error(`Goal Lens was not allowed to run on ${domain.host}; nothing was added.`);
-      setView(await request('sites/add-domain', domain));
+      setView(await request('crm-sites/add-domain', domain));
       return `Added ${domain.host}. Reload its open pages to see the panel.`;
     });
   };
@@ -64,7 +64,7 @@ export function CrmSitesSection({ request }: { request: MessageClient }) {
 
   const remove = (domain: CustomDomain) =>
     act(async () => {
-      setView(await request('sites/remove-domain', { host: domain.host }));
+      setView(await request('crm-sites/remove-domain', { host: domain.host }));
       return `Removed ${domain.host}; Goal Lens no longer has access to it.`;
     });
 

@@ -1,8 +1,8 @@
 import { type ReactNode, useId } from 'react';
-import type { BookFilters, KindFilter, Option, SortOrder } from '@/lib/lead/types.ts';
+import type { BookFilters, KindFilter, Option, SortOrder } from '@/lib/book/types.ts';
 import { KIND_LABELS } from './misalignment-labels.ts';
 
-interface LeadFiltersProps {
+interface BookFilterBarProps {
   filters: BookFilters;
   owners: Option[];
   tiers: Option[];
@@ -34,7 +34,7 @@ function Field({ label, children }: { label: string; children: (id: string) => R
   );
 }
 
-export function LeadFilters({ filters, owners, tiers, onChange }: LeadFiltersProps) {
+export function BookFilterBar({ filters, owners, tiers, onChange }: BookFilterBarProps) {
   return (
     <div className="lv-filters">
       <Field label="Kind">

@@ -1,12 +1,12 @@
+import { createLeadBookAnswer } from '@/lib/book/answer.ts';
 import type { CacheDb } from '@/lib/cache/db.ts';
-import { createLeadBookAnswer } from '@/lib/lead/answer.ts';
 import type { Handlers } from '@/lib/messages/router.ts';
 
-type LeadHandlers = Pick<Handlers, 'lead/misaligned'>;
+type LeadHandlers = Pick<Handlers, 'book/misaligned'>;
 
 export function createLeadHandlers(db: CacheDb): LeadHandlers {
   const leadBook = createLeadBookAnswer(db);
   return {
-    'lead/misaligned': (query) => leadBook.query(query),
+    'book/misaligned': (query) => leadBook.query(query),
   };
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { ALL_ACCOUNTS } from '@/lib/lead/filter.ts';
-import type { MisalignedAccount } from '@/lib/lead/types.ts';
+import { ALL_ACCOUNTS } from '@/lib/book/filter.ts';
+import type { MisalignedAccount } from '@/lib/book/types.ts';
 import type { MessageClient } from '@/lib/messages/client.ts';
-import { LeadCounts } from './LeadCounts.tsx';
-import { LeadFilters } from './LeadFilters.tsx';
+import { BookCounts } from './BookCounts.tsx';
+import { BookFilterBar } from './BookFilterBar.tsx';
 import { MisalignedDetails } from './MisalignedDetails.tsx';
 import { MisalignedList } from './MisalignedList.tsx';
 import { type BookSummary, useBookPages } from './useBookPages.ts';
@@ -17,7 +17,7 @@ function summaryText(summary: BookSummary, filtered: boolean): string {
 }
 
 /** The lead's book view: every misaligned account, computed and filtered by the background. */
-export function LeadView({ request, compact = false }: { request: MessageClient; compact?: boolean }) {
+export function BookView({ request, compact = false }: { request: MessageClient; compact?: boolean }) {
   const [filters, setFilters] = useState(ALL_ACCOUNTS);
   const [generation, setGeneration] = useState(0);
   const [selected, setSelected] = useState<MisalignedAccount | null>(null);
@@ -46,12 +46,12 @@ export function LeadView({ request, compact = false }: { request: MessageClient;
               Refresh
             </button>
           </div>
-          <LeadCounts
+          <BookCounts
             counts={summary.counting ? null : summary.counts}
             kind={filters.kind}
             onKind={(kind) => setFilters({ ...filters, kind })}
           />
-          <LeadFilters
+          <BookFilterBar
             filters={filters}
             owners={summary.owners}
             tiers={summary.tiers}

@@ -1,4 +1,4 @@
-import type { KindCounts } from '@/lib/lead/types.ts';
+import type { KindCounts } from '@/lib/book/types.ts';
 import type { MisalignmentView } from '@/lib/panel/view-types.ts';
 
 /** Short names for the kinds of misalignment, as chips, counts and filter options show them. */

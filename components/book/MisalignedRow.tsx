@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
+import type { MisalignedAccount } from '@/lib/book/types.ts';
 import { formatKeyResultValue } from '@/lib/format/values.ts';
-import type { MisalignedAccount } from '@/lib/lead/types.ts';
 import { crmLabel } from '@/lib/settings/crm-label.ts';
 import { KIND_LABELS, kindKey } from './misalignment-labels.ts';
 

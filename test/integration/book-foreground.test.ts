@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { foregroundGate, GATE_TIMING } from '../../lib/background/foreground-gate.ts';
+import { buildLeadBook } from '../../lib/book/book.ts';
+import { type BookLookups, loadBookLookups } from '../../lib/book/classify.ts';
+import type { LeadBook } from '../../lib/book/types.ts';
 import { CacheDb } from '../../lib/cache/db.ts';
-import { buildLeadBook } from '../../lib/lead/book.ts';
-import { type BookLookups, loadBookLookups } from '../../lib/lead/classify.ts';
-import type { LeadBook } from '../../lib/lead/types.ts';
 import { cacheAccounts } from '../fixtures/cache-accounts.ts';
 import { leadScaleSnapshot } from '../fixtures/lead-scale.ts';
 

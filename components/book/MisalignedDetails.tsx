@@ -1,4 +1,4 @@
-import type { MisalignedAccount } from '@/lib/lead/types.ts';
+import type { MisalignedAccount } from '@/lib/book/types.ts';
 
 interface MisalignedDetailsProps {
   account: MisalignedAccount;

@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { createLeadBookAnswer } from '../../lib/book/answer.ts';
 import { countAccountsAndMetrics } from '../../lib/cache/block-reader.ts';
 import { CacheDb } from '../../lib/cache/db.ts';
-import { createLeadBookAnswer } from '../../lib/lead/answer.ts';
 import { answerPanel } from '../../lib/panel/answer.ts';
 import { Snapshot } from '../../lib/schemas/api.ts';
 import { saveSettings } from '../../lib/settings/store.ts';

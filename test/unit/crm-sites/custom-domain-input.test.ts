@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { CustomDomain } from '../../../lib/crm/custom-domains.ts';
+import { MAX_CUSTOM_DOMAINS, normaliseCustomDomain } from '../../../lib/crm-sites/custom-domain-input.ts';
+import type { CustomDomain } from '../../../lib/crm-sites/sites.ts';
 import type { CrmName } from '../../../lib/schemas/entities.ts';
-import { MAX_CUSTOM_DOMAINS, normaliseCustomDomain } from '../../../lib/settings/custom-domain.ts';
 
 const LISTED: CustomDomain[] = [{ host: 'crm.contoso.local', crm: 'dynamics' }];
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { visibleRows, type WindowInput } from '../../../lib/lead/window.ts';
+import { visibleRows, type WindowInput } from '../../../lib/book/window.ts';
 
 const base = { rowHeight: 80, viewportHeight: 400, overscan: 2 };
 

@@ -1,6 +1,6 @@
-import { parseHttpsUrl } from './https-url.ts';
-import { DETECTORS, detectAccountPage } from './index.ts';
-import type { AccountPage, CrmName } from './types.ts';
+import { parseHttpsUrl } from '../crm/https-url.ts';
+import { DETECTORS, detectAccountPage } from '../crm/index.ts';
+import type { AccountPage, CrmName } from '../crm/types.ts';
 
 /** A domain the user (or their administrator) runs a CRM on: `crm.contoso.com`, or `*.contoso.com`. */
 export interface CustomDomain {

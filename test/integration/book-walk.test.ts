@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { createArrWalk } from '../../lib/book/arr-walk.ts';
+import { buildLeadBook } from '../../lib/book/book.ts';
+import { loadBookLookups } from '../../lib/book/classify.ts';
+import { createBookPager, prefixWindow } from '../../lib/book/pager.ts';
+import { type BookQuery, KIND_FILTERS } from '../../lib/book/types.ts';
 import { CacheDb } from '../../lib/cache/db.ts';
-import { createArrWalk } from '../../lib/lead/arr-walk.ts';
-import { buildLeadBook } from '../../lib/lead/book.ts';
-import { loadBookLookups } from '../../lib/lead/classify.ts';
-import { createBookPager, prefixWindow } from '../../lib/lead/pager.ts';
-import { type BookQuery, KIND_FILTERS } from '../../lib/lead/types.ts';
 import type { Account, Metric } from '../../lib/schemas/entities.ts';
 import { cacheAccounts } from '../fixtures/cache-accounts.ts';
 import { attributeValue, METRIC_KEYS, tiers } from '../fixtures/tier-arbitraries.ts';

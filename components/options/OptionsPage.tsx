@@ -3,11 +3,11 @@ import { DEFAULT_CRM_TIER_LABEL } from '@/lib/crm/page-fields.ts';
 import type { MessageClient } from '@/lib/messages/client.ts';
 import type { LockedSetting, SettingsView } from '@/lib/settings/settings.ts';
 import type { SyncStatus } from '@/lib/sync/status.ts';
+import { SyncStatusView } from '../sync-status/SyncStatusView.tsx';
 import { CrmSitesSection } from './CrmSitesSection.tsx';
 import { PolicyDiagnostics, PolicyNote, SsoHint } from './PolicyNote.tsx';
 import { SelectorDiagnostics } from './SelectorDiagnostics.tsx';
 import { SignInSection } from './SignInSection.tsx';
-import { SyncStatusView } from './SyncStatusView.tsx';
 import { useNoticedAction } from './useNoticedAction.ts';
 
 const STATUS_REFRESH_MS = 3000;

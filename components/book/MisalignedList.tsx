@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import type { MisalignedAccount } from '@/lib/lead/types.ts';
-import { visibleRows } from '@/lib/lead/window.ts';
+import type { MisalignedAccount } from '@/lib/book/types.ts';
+import { visibleRows } from '@/lib/book/window.ts';
 import { MisalignedRow } from './MisalignedRow.tsx';
 
 /** Every row has this height, so positions are arithmetic and only the visible rows are rendered. */

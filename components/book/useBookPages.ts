@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { BookFilters, BookPage, MisalignedAccount } from '@/lib/lead/types.ts';
+import type { BookFilters, BookPage, MisalignedAccount } from '@/lib/book/types.ts';
 import type { MessageClient } from '@/lib/messages/client.ts';
 
 /** Rows per request: a few screens, so scrolling rarely waits and a message stays small. */
@@ -32,7 +32,7 @@ export function useBookPages(request: MessageClient, filters: BookFilters, gener
       if (requested.current.pages.has(index) && !complete) return;
       requested.current.pages.add(index);
       const query = { kind, owner, tier, sort, offset: index * PAGE_SIZE, limit: PAGE_SIZE, complete };
-      request('lead/misaligned', query).then(
+      request('book/misaligned', query).then(
         ({ offset: _offset, accounts, ...summary }) => {
           setLoaded((current) => {
             const base = current.key === key ? current : { key, summary, pages: new Map(), error: null };

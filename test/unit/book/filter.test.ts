@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { ALL_ACCOUNTS, countKinds, filterBook, filterOptions, NO_OWNER } from '../../../lib/lead/filter.ts';
-import { createBookPager } from '../../../lib/lead/pager.ts';
-import type { BookEntry, BookFilters, LeadBook, MisalignedAccount } from '../../../lib/lead/types.ts';
+import { ALL_ACCOUNTS, countKinds, filterBook, filterOptions, NO_OWNER } from '../../../lib/book/filter.ts';
+import { createBookPager } from '../../../lib/book/pager.ts';
+import type { BookEntry, BookFilters, LeadBook, MisalignedAccount } from '../../../lib/book/types.ts';
 import type { MisalignmentView } from '../../../lib/panel/view-types.ts';
 
 const UNDER: MisalignmentView = { kind: 'tier_rules', direction: 'under_served', title: 'u', reasons: [] };
