@@ -1,5 +1,6 @@
 import { type BackendClient, BackendError } from '../backend/client.ts';
-import { type CacheDb, toCachedKeyResult } from '../cache/db.ts';
+import type { CacheDb } from '../cache/db.ts';
+import { putKeyResults } from '../cache/key-results.ts';
 import type { KeyResult } from '../schemas/entities.ts';
 import { claimBatch, DEFAULT_MAX_BODY_BYTES, markRejected } from './claim.ts';
 import type { OutboxRow } from './types.ts';
@@ -70,10 +71,6 @@ class Flush {
   }
 }
 
-async function storeKeyResults(db: CacheDb, keyResults: KeyResult[]) {
-  if (keyResults.length) await db.keyResults.bulkPut(keyResults.map(toCachedKeyResult));
-}
-
 async function reject(flush: Flush, rows: readonly OutboxRow[], reason: string) {
   await flush.db.transaction('rw', flush.db.outbox, () =>
     markRejected(
@@ -105,7 +102,7 @@ async function sendBatch(flush: Flush, rows: OutboxRow[]): Promise<void> {
   }
   flush.succeeded();
   await db.transaction('rw', [db.outbox, db.keyResults, db.outcomes], async () => {
-    await storeKeyResults(db, response.keyResults);
+    await putKeyResults(db, response.keyResults);
     for (const result of response.results) {
       const row = await db.outbox.get(result.id);
       if (!row) continue;
@@ -139,7 +136,7 @@ async function sendUndo(flush: Flush, row: OutboxRow): Promise<void> {
   }
   flush.succeeded();
   await db.transaction('rw', [db.outbox, db.keyResults, db.outcomes], async () => {
-    await storeKeyResults(db, keyResults);
+    await putKeyResults(db, keyResults);
     await db.outbox.delete(row.id);
     await db.outcomes.delete(row.id);
   });
@@ -184,7 +181,25 @@ async function settleFailures(flush: Flush): Promise<void> {
  * A failure that concerns every request (network down, token refused, 429) stops the flush and is
  * thrown for the caller to back off, as is an item failing alone that is not given up on yet.
  */
-export async function flushOutbox(db: CacheDb, api: Api, options: FlushOptions = {}): Promise<FlushResult> {
+export function flushOutbox(db: CacheDb, api: Api, options: FlushOptions = {}): Promise<FlushResult> {
+  const previous = flushing.get(db) ?? Promise.resolve();
+  const next = previous.then(() => flushOnce(db, api, options));
+  const settledEither = next.catch(() => undefined);
+  flushing.set(db, settledEither);
+  void settledEither.then(() => {
+    if (flushing.get(db) === settledEither) flushing.delete(db);
+  });
+  return next;
+}
+
+/**
+ * Flushes run one after another, as syncs do: a click's delivery and an alarm's run may start
+ * together, and two flushes at once would send the same outcome twice and store their responses
+ * in either order. A flush queued behind another still runs: the outcome logged meanwhile is owed.
+ */
+const flushing = new WeakMap<CacheDb, Promise<unknown>>();
+
+async function flushOnce(db: CacheDb, api: Api, options: FlushOptions): Promise<FlushResult> {
   const flush = new Flush(db, api);
   const tried = new Set<string>();
   for (;;) {

@@ -7,15 +7,9 @@ import {
   type SizeDelta,
   writeAccountChanges,
 } from '../cache/block-writer.ts';
-import {
-  type CacheDb,
-  type CachedAccount,
-  type CachedKeyResult,
-  type CachedMetric,
-  toCachedAccount,
-  toCachedKeyResult,
-} from '../cache/db.ts';
-import { type EntityType, metricId } from '../schemas/entities.ts';
+import { type CacheDb, type CachedAccount, type CachedMetric, toCachedAccount } from '../cache/db.ts';
+import { putKeyResults } from '../cache/key-results.ts';
+import { type EntityType, type KeyResult, metricId } from '../schemas/entities.ts';
 import type { ValidChange } from './validate-changes.ts';
 
 /** The entity types stored a row each; accounts and metrics live in account blocks instead. */
@@ -56,22 +50,6 @@ function groupOf<T>(groups: Map<RowType, T[]>, type: RowType): T[] {
 }
 
 /**
- * A key result can reach the cache from a sync page and from an outcome response; a page read just
- * before our outcome was applied must not roll the value back, so the newer version wins.
- */
-async function newerOnly(db: CacheDb, incoming: CachedKeyResult[]): Promise<CachedKeyResult[]> {
-  const cached = await db.keyResults.bulkGet(incoming.map((kr) => kr.id));
-  return incoming.filter((kr, i) => {
-    const old = cached[i];
-    return !old || Date.parse(kr.updatedAt) >= Date.parse(old.updatedAt);
-  });
-}
-
-function toRow(change: Extract<ValidChange, { op: 'put' }>): unknown {
-  return change.type === 'keyResult' ? toCachedKeyResult(change.data) : change.data;
-}
-
-/**
  * Must run inside a read-write transaction over the entity tables. Returns how many changes were
  * applied and how many accounts and metrics the cache gained or lost.
  */
@@ -97,15 +75,14 @@ export async function applyChanges(
     } else if (change.type === 'metric') {
       if (change.op === 'put') accountChanges.metricPuts.push({ ...change.data, id: metricId(change.data) });
       else accountChanges.metricDeletes.push(change.id);
-    } else if (change.op === 'put') groupOf(puts, change.type).push(toRow(change));
+    } else if (change.op === 'put') groupOf(puts, change.type).push(change.data);
     else groupOf(deletes, change.type).push(change.id);
   }
   const delta = await writeAccountChanges(db, accountChanges, placement);
   for (const [type, ids] of deletes) await tableFor(db, type).bulkDelete(ids);
   for (const [type, rows] of puts) {
-    await tableFor(db, type).bulkPut(
-      type === 'keyResult' ? await newerOnly(db, rows as CachedKeyResult[]) : rows,
-    );
+    if (type === 'keyResult') await putKeyResults(db, rows as KeyResult[]);
+    else await tableFor(db, type).bulkPut(rows);
   }
   return { applied, delta };
 }
