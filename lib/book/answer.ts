@@ -1,7 +1,8 @@
 import { type CacheDb, readKv } from '../cache/db.ts';
 import { AppError } from '../errors.ts';
 import type { Role, User } from '../schemas/entities.ts';
-import { CURSOR_KEY, ME_KEY } from '../sync/engine.ts';
+import { ME_KEY } from '../sync/engine.ts';
+import { CURSOR_KEY } from '../sync/forget-synced.ts';
 import { ALL_ACCOUNTS } from './filter.ts';
 import { type OpenLeadBook, openLeadBook } from './open-book.ts';
 import { type BookPage, type BookQuery, DEFAULT_PAGE_SIZE } from './types.ts';

@@ -14,6 +14,7 @@ import type {
   Tier,
   User,
 } from '../schemas/entities.ts';
+import type { StagedChanges } from '../sync/staging.ts';
 import { type AccountBlock, type AccountEntry, BLOCK_SIZE, toBlock } from './account-blocks.ts';
 
 /**
@@ -86,6 +87,8 @@ export class CacheDb extends Dexie {
   outcomes!: Table<Outcome, string>;
   /** Settings, the sync cursor and the sync status: small values owned by the background. */
   kv!: Table<KvRow, string>;
+  /** A full resync's pages until it switches the cache over (see `sync/staging.ts`). */
+  stagedChanges!: Table<StagedChanges, [number, number]>;
   /** Outcomes logged here and not yet settled with the backend; never cleared by a resync. */
   outbox!: Table<OutboxRow, string>;
 
@@ -133,6 +136,8 @@ export class CacheDb extends Dexie {
       });
     // Teams arrive in the feed; until the next full resync an upgraded cache simply has none yet.
     this.version(6).stores({ teams: 'id' });
+    // A full resync streams into here and switches the cache over at the end.
+    this.version(7).stores({ stagedChanges: '[bucket+page]' });
   }
 
   /** The tables the change feed fills, in the order a full resync clears and refills them. */

@@ -1,17 +1,19 @@
 import { toBlock } from '../cache/account-blocks.ts';
 import type { CacheDb } from '../cache/db.ts';
 import { isQuotaExceeded, StorageFullError } from '../cache/quota.ts';
-import { CURSOR_KEY } from '../sync/engine.ts';
+import { CURSOR_KEY, forgetSynced } from '../sync/forget-synced.ts';
+import { dropStaging } from '../sync/staging.ts';
 import { TABLE_SIZES_KEY } from '../sync/table-sizes.ts';
 
 /**
  * What may go, in order, to make room for an outcome. An outcome exists only here until it is sent;
- * the cache can be read again from the backend. Metrics go first: with their histories they are the
+ * the cache can be read again from the backend. A full resync's staged pages go first, then metrics: with their histories they are the
  * bulk of the cache, and the panel still shows the account, its tier and its key results without
  * them. If that is not enough, the whole synced cache goes. Dropping the cursor either way makes the
  * next sync replace the cache as a whole.
  */
 const RESYNCABLE: ((db: CacheDb) => Promise<void>)[] = [
+  (db) => db.transaction('rw', [db.stagedChanges, db.kv], () => dropStaging(db)),
   (db) =>
     db.transaction('rw', [db.accountBlocks, db.kv], async () => {
       await db.kv.bulkDelete([CURSOR_KEY, TABLE_SIZES_KEY]);
@@ -21,11 +23,7 @@ const RESYNCABLE: ((db: CacheDb) => Promise<void>)[] = [
       });
       await db.accountBlocks.filter((block) => block.entries.length === 0).delete();
     }),
-  (db) =>
-    db.transaction('rw', [...db.entityTables, db.kv], async () => {
-      await db.kv.delete(CURSOR_KEY);
-      for (const table of db.entityTables) await table.clear();
-    }),
+  forgetSynced,
 ];
 
 /**

@@ -1,19 +1,18 @@
 import { type BackendClient, BackendError, createBackendClient, type FetchFn } from '../backend/client.ts';
 import { countAccountsAndMetrics } from '../cache/block-reader.ts';
-import { createPlacement, emptyPlacement } from '../cache/block-writer.ts';
+import { createPlacement } from '../cache/block-writer.ts';
 import { type CacheDb, readKv, writeKv } from '../cache/db.ts';
 import { explainQuota, isQuotaExceeded } from '../cache/quota.ts';
 import { AppError, toErrorInfo } from '../errors.ts';
-import type { EntityType } from '../schemas/entities.ts';
 import { loadSettings } from '../settings/store.ts';
-import { applyChanges, collapseChanges, readCachedRecord, restoreRecords } from './apply-changes.ts';
+import { applyChanges } from './apply-changes.ts';
 import { feedPages } from './feed-pages.ts';
+import { CURSOR_KEY, forgetSynced } from './forget-synced.ts';
+import { fullResync, resyncUnderWay } from './full-resync.ts';
 import { type CacheCounts, INITIAL_SYNC_STATUS, type SyncStatus } from './status.ts';
 import { addSizes, TABLE_SIZES_KEY, type TableSizes } from './table-sizes.ts';
-import type { RecordProblem, ValidChange } from './validate-changes.ts';
+import type { RecordProblem } from './validate-changes.ts';
 
-/** Written in the same transaction as the changes it follows, so it also versions the synced data. */
-export const CURSOR_KEY = 'sync.cursor';
 const STATUS_KEY = 'sync.status';
 /** The token's user, remembered so outcomes can be logged offline under the right name. */
 export const ME_KEY = 'me';
@@ -106,40 +105,6 @@ async function deltaSync(
   return changed;
 }
 
-/**
- * The whole feed, read first and then stored in one transaction, replacing the cache: after the
- * server forgot our cursor (we may have missed deletions), so a panel never sees half of the old and
- * half of the new; and for a first sync, where writing each account block once, with every metric of
- * its accounts, takes a fraction of the time that storing page by page does (metrics arrive pages
- * after their accounts, so their blocks would be written twice). Records that fail validation keep
- * their last good cached version.
- */
-async function fullResync(db: CacheDb, client: BackendClient, pageSize: number, problems: RecordProblem[]) {
-  const collected: ValidChange[] = [];
-  let cursor: string | null = null;
-  for await (const page of feedPages(client, null, pageSize)) {
-    problems.push(...page.problems);
-    collected.push(...page.valid);
-    cursor = page.cursor;
-  }
-  const latest = [...collapseChanges(collected).values()].filter((change) => change.op === 'put');
-  await db.transaction('rw', [...db.entityTables, db.kv], async () => {
-    const kept = await Promise.all(problems.map((p) => readCachedRecord(db, p.type as EntityType, p.id)));
-    for (const table of db.entityTables) await table.clear();
-    const placement = emptyPlacement();
-    const { delta } = await applyChanges(db, latest, placement);
-    const restored = await restoreRecords(
-      db,
-      kept.filter((record) => record !== null),
-      placement,
-    );
-    await writeKv(db, CURSOR_KEY, cursor);
-    // The cache was empty, so what was written is what it holds.
-    await writeKv(db, TABLE_SIZES_KEY, addSizes(delta, restored));
-  });
-  return true;
-}
-
 async function runSync(db: CacheDb, options: SyncOptions): Promise<SyncResult> {
   const now = options.now ?? (() => new Date());
   const previous = await readSyncStatus(db);
@@ -160,11 +125,12 @@ async function runSync(db: CacheDb, options: SyncOptions): Promise<SyncResult> {
     let changed: boolean;
     try {
       // Without a cursor the cache is empty (a first sync) or was partly dropped to make room: either
-      // way it is filled as a whole, each account block written once with all its metrics.
+      // way it is replaced as a whole. A full resync left half-way goes on first.
       const cursor = await readKv<string>(db, CURSOR_KEY);
-      changed = cursor
-        ? await deltaSync(db, client, cursor, pageSize, problems)
-        : await fullResync(db, client, pageSize, problems);
+      changed =
+        cursor && !(await resyncUnderWay(db))
+          ? await deltaSync(db, client, cursor, pageSize, problems)
+          : await fullResync(db, client, pageSize, problems);
     } catch (error) {
       if (!(error instanceof BackendError && error.code === 'cursor_expired')) throw error;
       problems.length = 0;
@@ -196,11 +162,11 @@ async function runSync(db: CacheDb, options: SyncOptions): Promise<SyncResult> {
   }
 }
 
-/** Forgets everything synced, e.g. when the token now belongs to someone who may see other accounts. */
+/** Forgets everything synced and whose it was, e.g. when the token now belongs to someone who may see other accounts. */
 export async function resetCache(db: CacheDb): Promise<void> {
-  await db.transaction('rw', [...db.entityTables, db.kv], async () => {
-    for (const table of db.entityTables) await table.clear();
-    await db.kv.bulkDelete([CURSOR_KEY, STATUS_KEY, ME_KEY, TABLE_SIZES_KEY]);
+  await db.transaction('rw', [...db.entityTables, db.stagedChanges, db.kv], async () => {
+    await forgetSynced(db);
+    await db.kv.bulkDelete([STATUS_KEY, ME_KEY]);
   });
 }
 

@@ -9,7 +9,8 @@ import { logOutcome } from '../../lib/outbox/log.ts';
 import { answerPanel } from '../../lib/panel/answer.ts';
 import type { Snapshot } from '../../lib/schemas/api.ts';
 import { saveSettings } from '../../lib/settings/store.ts';
-import { CURSOR_KEY, createSyncEngine, readSyncStatus } from '../../lib/sync/engine.ts';
+import { createSyncEngine, readSyncStatus } from '../../lib/sync/engine.ts';
+import { CURSOR_KEY } from '../../lib/sync/forget-synced.ts';
 import {
   createToken,
   deleteEntities,

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { countAccountsAndMetrics } from '../../lib/cache/block-reader.ts';
 import { CacheDb, readKv } from '../../lib/cache/db.ts';
 import { saveSettings } from '../../lib/settings/store.ts';
-import { CURSOR_KEY, createSyncEngine } from '../../lib/sync/engine.ts';
+import { createSyncEngine } from '../../lib/sync/engine.ts';
+import { CURSOR_KEY } from '../../lib/sync/forget-synced.ts';
 import { TABLE_SIZES_KEY } from '../../lib/sync/table-sizes.ts';
 import {
   createToken,
