@@ -2,8 +2,13 @@
  * `npm run bench`: measures every SPEC §7 figure of the built extension in real Chromium against the
  * reference backend holding a generated data set at scale, load-tests the backend, and writes one JSON
  * report (bench-results/) plus a table on stdout. It measures; a missed budget is reported, not fatal.
+ *
+ * `-- --accounts 250000` runs the large-book rows instead: the first sync with the service worker's
+ * peak heap, then lookup and navigation at that size. `-- --only firstSync,accountLookup` measures
+ * only the named figures (and skips the backend load, admin and CSV runs).
  */
 import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
 import type { Account, Snapshot } from '../../lib/schemas/index.ts';
 import { createToken, SHOWCASE } from '../../server/index.ts';
 import { removeProfile } from '../../test/e2e/browser.ts';
@@ -16,7 +21,7 @@ import { measureDomFootprint } from './dom-footprint.ts';
 import { type BenchBrowser, controlWorker, launchBenchBrowser, openConnectedOptions } from './extension.ts';
 import { BUDGETS, type Figure, type FigureId, unavailable } from './figures.ts';
 import { measureFirstSync } from './first-sync.ts';
-import { benchSnapshot, GENERATED_ACCOUNT_PREFIX } from './generate.ts';
+import { benchSnapshot, DEFAULT_ACCOUNTS, GENERATED_ACCOUNT_PREFIX } from './generate.ts';
 import { recordPanelHeadings } from './in-page.ts';
 import { loadTest } from './load.ts';
 import { measureLookup } from './lookup.ts';
@@ -26,6 +31,32 @@ import { measureOneClick } from './one-click.ts';
 import { measurePageLoad } from './page-load.ts';
 import { type BenchReport, printTable, writeReport } from './report.ts';
 import { measureContentScriptSize } from './size.ts';
+import { sampleWorkerHeap } from './worker-heap.ts';
+
+const args = parseArgs({
+  options: { accounts: { type: 'string' }, only: { type: 'string' } },
+}).values;
+const accounts = Number(args.accounts ?? DEFAULT_ACCOUNTS);
+if (!Number.isInteger(accounts) || accounts < 1_000) {
+  throw new Error(`--accounts must be a whole number of at least 1000, not "${args.accounts}"`);
+}
+/** The large book's rows (SPEC §7): the first sync, lookup and navigation. */
+const LARGE_BOOK_FIGURES: FigureId[] = [
+  'firstSync',
+  'accountLookup',
+  'navigationWarm',
+  'navigationColdWorker',
+];
+const only: FigureId[] | null = args.only
+  ? (args.only.split(',') as FigureId[])
+  : accounts === DEFAULT_ACCOUNTS
+    ? null
+    : LARGE_BOOK_FIGURES;
+for (const id of only ?? []) {
+  if (!(id in BUDGETS))
+    throw new Error(`--only names "${id}", which is not a figure: ${Object.keys(BUDGETS).join(', ')}`);
+}
+const wanted = (ids: FigureId[]) => !only || ids.some((id) => only.includes(id));
 
 const started = performance.now();
 const seconds = () => Math.round((performance.now() - started) / 100) / 10;
@@ -38,6 +69,7 @@ const figures: Figure[] = [];
 
 /** Runs one measurement; if it throws, its figures are recorded as unmeasured, with the reason. */
 async function attempt(ids: FigureId[], measure: () => Promise<Figure | Figure[]>): Promise<void> {
+  if (!wanted(ids)) return;
   log(`measuring ${ids.join(', ')}`);
   try {
     const result = await measure();
@@ -61,7 +93,11 @@ async function measureInBrowser(browser: BenchBrowser, backend: BenchBackend, sn
   const generated = snapshot.accounts.filter((a) => a.id.startsWith(GENERATED_ACCOUNT_PREFIX));
   const token = await createToken(backend.server.db, SHOWCASE.users.lead.email);
   const options = await openConnectedOptions(browser, backend.server.url, token);
-  await attempt(['firstSync'], () => measureFirstSync(options, snapshot.accounts.length));
+  await attempt(['firstSync'], () =>
+    measureFirstSync(options, snapshot.accounts.length, () =>
+      sampleWorkerHeap(context, options, extensionId),
+    ),
+  );
   await attempt(['deltaSync'], () => measureDeltaSync(options, backend.server, generated));
   // The options page polls the background every few seconds, which would wake a stopped worker.
   await options.close();
@@ -116,7 +152,7 @@ async function main() {
   const startedAt = new Date().toISOString();
   const loadAtStart = loadavg()[0] ?? Number.NaN;
   log('generating the data set');
-  const snapshot = benchSnapshot();
+  const snapshot = benchSnapshot(accounts);
   await attempt(['contentScriptGzip', 'accountPageScriptsGzip'], measureContentScriptSize);
 
   const storage: StorageKind = process.env.DATABASE_URL ? 'postgres' : 'pglite';
@@ -138,20 +174,25 @@ async function main() {
     notRun = `the browser part stopped: ${reasonOf(error)}`;
     log(notRun);
   }
-  const backendLoad = await measureBackendLoad(backend, snapshot);
+  const skipped = (what: string) => ({ storage, result: null, reason: `not run: ${what} was not asked for` });
+  const backendLoad = only ? [skipped('the backend load test')] : await measureBackendLoad(backend, snapshot);
   await backend.close();
-  log('upserting 100 000 metrics through the admin API, beside a bare INSERT');
-  const adminUpsert = await measureAdminUpsert(storage).catch((error: unknown) => ({
-    storage,
-    result: null,
-    reason: reasonOf(error),
-  }));
-  log('importing 50 000 accounts from CSV, beside parsing it and a bare INSERT');
-  const csvImport = await measureCsvImport(storage).catch((error: unknown) => ({
-    storage,
-    result: null,
-    reason: reasonOf(error),
-  }));
+  if (!only) log('upserting 100 000 metrics through the admin API, beside a bare INSERT');
+  const adminUpsert = only
+    ? skipped('the admin upsert')
+    : await measureAdminUpsert(storage).catch((error: unknown) => ({
+        storage,
+        result: null,
+        reason: reasonOf(error),
+      }));
+  if (!only) log('importing 50 000 accounts from CSV, beside parsing it and a bare INSERT');
+  const csvImport = only
+    ? skipped('the CSV import')
+    : await measureCsvImport(storage).catch((error: unknown) => ({
+        storage,
+        result: null,
+        reason: reasonOf(error),
+      }));
 
   const report: BenchReport = {
     startedAt,
@@ -167,7 +208,9 @@ async function main() {
     },
     // In the budget table's order; a figure whose measurement never started is still listed, as null.
     figures: (Object.keys(BUDGETS) as FigureId[]).map(
-      (id) => figures.find((f) => f.id === id) ?? unavailable(id, notRun, 'not run'),
+      (id) =>
+        figures.find((f) => f.id === id) ??
+        unavailable(id, wanted([id]) ? notRun : 'not asked for (--only, --accounts)', 'not run'),
     ),
     backendLoad,
     adminUpsert,
