@@ -1,5 +1,6 @@
 import type { Worker } from '@playwright/test';
 import type { Baseline } from './baseline.ts';
+import { KEEP_NAMES_SHIM } from './in-page.ts';
 import { timeBareWrite, timeFeedParse, timeFetchAndWrite } from './in-worker.ts';
 import { summarize } from './stats.ts';
 
@@ -18,6 +19,7 @@ interface Backend {
  * the sync stored, both in the extension's service worker right after the sync. In seconds.
  */
 export async function firstSyncBaseline(worker: Worker, backend: Backend): Promise<Baseline> {
+  await worker.evaluate(KEEP_NAMES_SHIM);
   const parse = await worker.evaluate(timeFeedParse, { ...backend, pageSize: FEED_PAGE_SIZE });
   const write = await worker.evaluate(timeBareWrite, {
     source: 'goal-lens',
