@@ -30,15 +30,17 @@ export async function frameBaseline(page: Page, statistic: 'p50' | 'p95'): Promi
 }
 
 /**
- * Sent from the content script's own isolated world, so it takes the panel's path to the background:
- * a request type the background does not know, which its router refuses at once. Then one frame.
+ * Sent from the content script's own isolated world, so it takes the panel's path to the background,
+ * then one frame. With the default message, a request type the background does not know, which its
+ * router refuses at once.
  */
-const ROUND_TRIP_AND_FRAME = `(async () => {
+const roundTripAndFrame = (message: unknown) => `(async () => {
   const started = performance.now();
-  await chrome.runtime.sendMessage({ type: 'bench/round-trip', payload: {} });
+  await chrome.runtime.sendMessage(${JSON.stringify(message)});
   await new Promise((resolve) => requestAnimationFrame(resolve));
   return performance.now() - started;
 })()`;
+const UNKNOWN_REQUEST = { type: 'bench/round-trip', payload: {} };
 
 /** The content script's isolated world in the page's main frame, found through the DevTools protocol. */
 async function contentScriptWorld(cdp: CDPSession, extensionId: string): Promise<number> {
@@ -56,23 +58,29 @@ async function contentScriptWorld(cdp: CDPSession, extensionId: string): Promise
   return world.id;
 }
 
-/**
- * A bare message round trip from the content script to the background plus one frame, `runs` times
- * after `warmup`; with `worker`, the worker is stopped before each, so its start is included.
- */
-export async function roundTripBaseline(
+interface RoundTripOptions {
+  runs: number;
+  warmup: number;
+  worker?: WorkerControl;
+  /** The request to send; by default one the background refuses at once. */
+  message?: unknown;
+}
+
+/** `message` from the content script's world plus one frame, timed in the page, `runs` times. */
+export async function timeRoundTrips(
   page: Page,
   extensionId: string,
-  options: { runs: number; warmup: number; worker?: WorkerControl },
-): Promise<Baseline & { summary: Summary }> {
+  options: RoundTripOptions,
+): Promise<Summary> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const contextId = await contentScriptWorld(cdp, extensionId);
+    const expression = roundTripAndFrame(options.message ?? UNKNOWN_REQUEST);
     const times: number[] = [];
     for (let run = 0; run < options.warmup + options.runs; run++) {
       await options.worker?.stop();
       const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
-        expression: ROUND_TRIP_AND_FRAME,
+        expression,
         contextId,
         awaitPromise: true,
         returnByValue: true,
@@ -80,18 +88,30 @@ export async function roundTripBaseline(
       if (exceptionDetails) throw new Error(`the round trip failed: ${exceptionDetails.text}`);
       if (run >= options.warmup) times.push(result.value as number);
     }
-    const summary = summarize(times);
-    return {
-      label: options.worker ? 'worker start + round trip + frame' : 'round trip + frame',
-      value: summary.p95,
-      summary,
-      method:
-        "From the content script's isolated world on the same page (DevTools protocol Runtime.evaluate in " +
-        'that world): chrome.runtime.sendMessage of a request type the background refuses at once, then ' +
-        `one requestAnimationFrame; ${options.runs} runs after ${options.warmup} warm-ups` +
-        (options.worker ? ', the service worker stopped (and confirmed stopped) before each.' : '.'),
-    };
+    return summarize(times);
   } finally {
     await cdp.detach();
   }
+}
+
+/**
+ * A bare message round trip from the content script to the background plus one frame, `runs` times
+ * after `warmup`; with `worker`, the worker is stopped before each, so its start is included.
+ */
+export async function roundTripBaseline(
+  page: Page,
+  extensionId: string,
+  options: Omit<RoundTripOptions, 'message'>,
+): Promise<Baseline> {
+  const summary = await timeRoundTrips(page, extensionId, options);
+  return {
+    label: options.worker ? 'worker start + round trip + frame' : 'round trip + frame',
+    value: summary.p95,
+    summary,
+    method:
+      "From the content script's isolated world on the same page (DevTools protocol Runtime.evaluate in " +
+      'that world): chrome.runtime.sendMessage of a request type the background refuses at once, then ' +
+      `one requestAnimationFrame; ${options.runs} runs after ${options.warmup} warm-ups` +
+      (options.worker ? ', the service worker stopped (and confirmed stopped) before each.' : '.'),
+  };
 }
