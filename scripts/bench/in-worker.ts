@@ -4,13 +4,18 @@
  * self-contained: Playwright serialises it.
  */
 
-/** The whole change feed fetched page by page (not timed), then JSON.parse of the same bytes, timed. */
+/**
+ * The whole change feed fetched page by page (not timed), each page's bytes parsed with JSON.parse
+ * (timed) and then dropped, so the worker never holds more than a page, whatever the book's size.
+ */
 export async function timeFeedParse(args: {
   backendUrl: string;
   token: string;
   pageSize: number;
 }): Promise<{ parseMs: number; bytes: number; pages: number }> {
-  const texts: string[] = [];
+  let parseMs = 0;
+  let bytes = 0;
+  let pages = 0;
   let cursor: string | null = null;
   for (;;) {
     const query = new URLSearchParams({ limit: String(args.pageSize) });
@@ -20,49 +25,51 @@ export async function timeFeedParse(args: {
     });
     if (!response.ok) throw new Error(`the feed answered ${response.status}`);
     const text = await response.text();
-    texts.push(text);
+    const started = performance.now();
     const page = JSON.parse(text) as { cursor: string; hasMore: boolean };
+    parseMs += performance.now() - started;
+    bytes += text.length;
+    pages++;
     if (!page.hasMore) break;
     cursor = page.cursor;
   }
-  const started = performance.now();
-  for (const text of texts) JSON.parse(text);
-  const parseMs = performance.now() - started;
-  return { parseMs, bytes: texts.reduce((sum, text) => sum + text.length, 0), pages: texts.length };
+  return { parseMs, bytes, pages };
 }
 
 /**
- * Every row the extension stored in `source`, written again with bare IndexedDB (one readwrite
- * transaction, a put per row) into a scratch database with the same stores and indexes; only the
- * write is timed. The scratch database is deleted afterwards.
+ * Every row the extension stored in `source`, written again with bare IndexedDB (a put per row, one
+ * readwrite transaction per `chunk` rows) into a scratch database with the same stores and indexes.
+ * Only the writes are timed; rows are read `chunk` at a time, so memory stays bounded. The scratch
+ * database is deleted afterwards.
  */
 export async function timeBareWrite(args: {
   source: string;
   scratch: string;
+  chunk: number;
 }): Promise<{ writeMs: number; rows: number }> {
-  const done = (request: IDBRequest | IDBOpenDBRequest) =>
-    new Promise<unknown>((resolve, reject) => {
-      request.onsuccess = () => resolve(request.result);
+  const done = <T>(request: IDBRequest<T> | IDBOpenDBRequest) =>
+    new Promise<T>((resolve, reject) => {
+      request.onsuccess = () => resolve(request.result as T);
       request.onerror = () => reject(request.error);
     });
-  const source = (await done(indexedDB.open(args.source))) as IDBDatabase;
+  const committed = (transaction: IDBTransaction) =>
+    new Promise<void>((resolve, reject) => {
+      transaction.oncomplete = () => resolve();
+      transaction.onerror = () => reject(transaction.error);
+      transaction.onabort = () => reject(transaction.error ?? new Error('the bare write was aborted'));
+    });
+  const source = await done<IDBDatabase>(indexedDB.open(args.source));
   const names = [...source.objectStoreNames];
-  const read = source.transaction(names, 'readonly');
-  const stores = await Promise.all(
-    names.map(async (name) => {
-      const store = read.objectStore(name);
-      const [values, keys] = await Promise.all([done(store.getAll()), done(store.getAllKeys())]);
-      return {
-        name,
-        keyPath: store.keyPath,
-        autoIncrement: store.autoIncrement,
-        indexes: [...store.indexNames].map((i) => store.index(i)),
-        values: values as unknown[],
-        keys: keys as IDBValidKey[],
-      };
-    }),
-  );
-  source.close();
+  const schema = source.transaction(names, 'readonly');
+  const stores = names.map((name) => {
+    const store = schema.objectStore(name);
+    return {
+      name,
+      keyPath: store.keyPath,
+      autoIncrement: store.autoIncrement,
+      indexes: [...store.indexNames].map((i) => store.index(i)),
+    };
+  });
   await done(indexedDB.deleteDatabase(args.scratch));
   const opening = indexedDB.open(args.scratch, 1);
   opening.onupgradeneeded = () => {
@@ -76,25 +83,37 @@ export async function timeBareWrite(args: {
       }
     }
   };
-  const scratch = (await done(opening)) as IDBDatabase;
-  const started = performance.now();
-  const write = scratch.transaction(names, 'readwrite');
+  const scratch = await done<IDBDatabase>(opening);
+  let writeMs = 0;
+  let rows = 0;
   for (const s of stores) {
-    const store = write.objectStore(s.name);
-    s.values.forEach((value, i) => {
-      if (s.keyPath === null) store.put(value, s.keys[i]);
-      else store.put(value);
-    });
+    let after: IDBValidKey | null = null;
+    for (;;) {
+      const range: IDBKeyRange | undefined = after === null ? undefined : IDBKeyRange.lowerBound(after, true);
+      const read = source.transaction(s.name, 'readonly').objectStore(s.name);
+      const [values, keys]: [unknown[], IDBValidKey[]] = await Promise.all([
+        done(read.getAll(range, args.chunk)),
+        done(read.getAllKeys(range, args.chunk)),
+      ]);
+      if (values.length === 0) break;
+      const started = performance.now();
+      const write = scratch.transaction(s.name, 'readwrite');
+      const store = write.objectStore(s.name);
+      for (const [i, value] of values.entries()) {
+        if (s.keyPath === null) store.put(value, keys[i]);
+        else store.put(value);
+      }
+      await committed(write);
+      writeMs += performance.now() - started;
+      rows += values.length;
+      after = keys.at(-1) ?? null;
+      if (values.length < args.chunk) break;
+    }
   }
-  await new Promise<void>((resolve, reject) => {
-    write.oncomplete = () => resolve();
-    write.onerror = () => reject(write.error);
-    write.onabort = () => reject(write.error ?? new Error('the bare write was aborted'));
-  });
-  const writeMs = performance.now() - started;
+  source.close();
   scratch.close();
   await done(indexedDB.deleteDatabase(args.scratch));
-  return { writeMs, rows: stores.reduce((sum, s) => sum + s.values.length, 0) };
+  return { writeMs, rows };
 }
 
 /**
