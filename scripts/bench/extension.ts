@@ -1,4 +1,4 @@
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { type ExtensionBrowser, launchWithExtension } from '../../test/e2e/browser.ts';
 import { serveCrmFixtures } from '../../test/fixtures/crm/routes.ts';
 import { KEEP_NAMES_SHIM } from './in-page.ts';
@@ -82,4 +82,13 @@ export async function controlWorker(
     },
     detach: () => cdp.detach(),
   };
+}
+
+/** The extension's service worker, waiting for it to start if it is not running. */
+export async function extensionWorker(context: BrowserContext, extensionId: string): Promise<Worker> {
+  const origin = `chrome-extension://${extensionId}/`;
+  return (
+    context.serviceWorkers().find((w) => w.url().startsWith(origin)) ??
+    (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(origin) }))
+  );
 }

@@ -1,4 +1,5 @@
 import { ACCOUNT_PAGE_BUDGET_KB, CONTENT_SCRIPT_BUDGET_KB } from '../content-script-size.ts';
+import type { Baseline } from './baseline.ts';
 import { type Summary, summarize } from './stats.ts';
 
 /** Which number of a figure is held against its budget. */
@@ -34,6 +35,12 @@ export const BUDGETS = {
     max: 250,
   },
   pageLoad: { label: 'full page load → panel visible', unit: 'ms', statistic: 'p50', max: 120 },
+  pageLoadAfterPaint: {
+    label: "full page load → panel on screen after the page's first contentful paint",
+    unit: 'ms',
+    statistic: 'p50',
+    max: 16,
+  },
   domNodesNonAccount: {
     label: 'DOM nodes added on non-account pages',
     unit: 'nodes',
@@ -76,6 +83,10 @@ export interface Figure {
   pass: boolean | null;
   runs: number;
   summary: Summary | null;
+  /** The bare platform work measured beside it in the same run; null where there is none to compare. */
+  baseline: Baseline | null;
+  /** value ÷ baseline.value: what is ours, and what stays steady when the machine is slower or faster. */
+  ratio: number | null;
   /** How the number was taken, so a reader can judge what it includes. */
   method: string;
   reason?: string;
@@ -93,6 +104,8 @@ function figure(id: FigureId, value: number | null, runs: number, summary: Summa
     pass: value === null ? null : value <= budget.max,
     runs,
     summary,
+    baseline: null,
+    ratio: null,
     method,
   };
 }

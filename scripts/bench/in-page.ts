@@ -108,7 +108,7 @@ export function clickAndAwaitNotice(args: {
   });
 }
 
-interface OneClickTiming {
+export interface OneClickTiming {
   /** Click → the key result's row shows the new value (the DOM changed). */
   shownMs: number;
   /** Click → the frame that paints it. */
@@ -118,11 +118,13 @@ interface OneClickTiming {
   state: string;
 }
 
-/** Clicks a key result's one-click log button inside the panel and times what follows. */
-export function timeOneClick(args: {
-  buttonLabel: string;
-  timeoutMs: number;
-}): Promise<OneClickTiming | string> {
+/**
+ * Arms the timing of a click on a key result's one-click log button: the panel acts only on clicks
+ * the user makes (trusted events), so the click itself comes from outside the page (Playwright's
+ * mouse), and the time runs from that click event's own timestamp. The result lands in
+ * window.__glOneClick; `oneClickResult` awaits it.
+ */
+export function armOneClick(args: { buttonLabel: string; timeoutMs: number }): string | null {
   const root = document.querySelector('goal-lens-panel')?.shadowRoot;
   const findButton = () =>
     [...(root?.querySelectorAll('button') ?? [])].find(
@@ -130,50 +132,58 @@ export function timeOneClick(args: {
     );
   const button = findButton();
   const row = button?.closest('[data-testid="key-result"]');
-  if (!root || !button || !row) return Promise.resolve(`no button labelled ${args.buttonLabel}`);
+  if (!root || !button || !row) return `no button labelled ${args.buttonLabel}`;
   const rowBefore = row.textContent;
   const toastsBefore = root.querySelectorAll('[data-testid="outcome-toast"]').length;
-  return new Promise((resolve) => {
-    let started = 0;
-    let shownAt: number | null = null;
-    let shownFrameAt: number | null = null;
-    let durableAt: number | null = null;
-    let state = '';
-    const finish = () => {
-      if (shownAt === null || shownFrameAt === null || durableAt === null) return;
-      observer.disconnect();
-      clearTimeout(timer);
-      resolve({
-        shownMs: shownAt - started,
-        shownFrameMs: shownFrameAt - started,
-        durableMs: durableAt - started,
-        state,
-      });
-    };
-    const timer = setTimeout(() => {
-      observer.disconnect();
-      resolve(`timed out: shown ${shownAt !== null}, durable ${durableAt !== null}, state "${state}"`);
-    }, args.timeoutMs);
-    const observer = new MutationObserver(() => {
-      const now = performance.now();
-      const currentRow = findButton()?.closest('[data-testid="key-result"]');
-      if (shownAt === null && currentRow && currentRow.textContent !== rowBefore) {
-        shownAt = now;
-        requestAnimationFrame(() => {
-          shownFrameAt = performance.now();
-          finish();
+  (window as unknown as { __glOneClick: Promise<OneClickTiming | string> }).__glOneClick = new Promise(
+    (resolve) => {
+      let started: number | null = null;
+      let shownAt: number | null = null;
+      let shownFrameAt: number | null = null;
+      let durableAt: number | null = null;
+      let state = '';
+      const finish = () => {
+        if (started === null || shownAt === null || shownFrameAt === null || durableAt === null) return;
+        observer.disconnect();
+        clearTimeout(timer);
+        resolve({
+          shownMs: shownAt - started,
+          shownFrameMs: shownFrameAt - started,
+          durableMs: durableAt - started,
+          state,
         });
-      }
-      const toasts = root.querySelectorAll('[data-testid="outcome-toast"]');
-      const toast = toasts.length > toastsBefore ? toasts[toasts.length - 1] : undefined;
-      state = toast?.querySelector('[data-testid="outcome-state"]')?.textContent?.trim() ?? '';
-      if (durableAt === null && state !== '' && state !== 'Saving…') durableAt = now;
-      finish();
-    });
-    observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
-    started = performance.now();
-    button.click();
-  });
+      };
+      const timer = setTimeout(() => {
+        observer.disconnect();
+        resolve(`timed out: clicked ${started !== null}, shown ${shownAt !== null}, state "${state}"`);
+      }, args.timeoutMs);
+      // Capture, on the button itself: runs before the panel's own handler, with the event's creation time.
+      button.addEventListener('click', (event) => (started = event.timeStamp), { capture: true, once: true });
+      const observer = new MutationObserver(() => {
+        const now = performance.now();
+        const currentRow = findButton()?.closest('[data-testid="key-result"]');
+        if (shownAt === null && currentRow && currentRow.textContent !== rowBefore) {
+          shownAt = now;
+          requestAnimationFrame(() => {
+            shownFrameAt = performance.now();
+            finish();
+          });
+        }
+        const toasts = root.querySelectorAll('[data-testid="outcome-toast"]');
+        const toast = toasts.length > toastsBefore ? toasts[toasts.length - 1] : undefined;
+        state = toast?.querySelector('[data-testid="outcome-state"]')?.textContent?.trim() ?? '';
+        if (durableAt === null && state !== '' && state !== 'Saving…') durableAt = now;
+        finish();
+      });
+      observer.observe(root, { subtree: true, childList: true, characterData: true, attributes: true });
+    },
+  );
+  return null;
+}
+
+/** The armed click's timing, once it is complete (or the reason it is not). */
+export function oneClickResult(): Promise<OneClickTiming | string> {
+  return (window as unknown as { __glOneClick: Promise<OneClickTiming | string> }).__glOneClick;
 }
 
 /** Closes every outcome toast, so the next click's toast is the only one. */

@@ -1,10 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import type { BrowserContext, Worker } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import type { Dexie } from 'dexie';
 import { crmRefKey } from '../../lib/cache/db.ts';
 import type { Account } from '../../lib/schemas/index.ts';
 import { createPrng } from '../../server/seed/prng.ts';
+import { withBaseline } from './baseline.ts';
+import { extensionWorker } from './extension.ts';
 import { type Figure, fromSamples } from './figures.ts';
 import { KEEP_NAMES_SHIM } from './in-page.ts';
 import { summarize } from './stats.ts';
@@ -17,7 +19,7 @@ const LOOKUP_METHOD =
   "database, then the account in that block whose refKeys hold the key: the panel's own account lookup, " +
   `timed one by one with performance.now() for the Salesforce and ` +
   `HubSpot keys of ${ACCOUNTS_LOOKED_UP} random accounts after ${WARMUP} warm-up lookups. The same keys ` +
-  'through the bare IndexedDB index (`index.get`) are in details.native, to show what Dexie adds.';
+  'through the bare IndexedDB index (`index.get`), interleaved with them, are its baseline (also in details.native).';
 
 interface LookupTimes {
   dexie: number[];
@@ -65,14 +67,6 @@ async function timeLookups(args: { keys: string[]; warmup: number }): Promise<Lo
   return times;
 }
 
-async function extensionWorker(context: BrowserContext, extensionId: string): Promise<Worker> {
-  const origin = `chrome-extension://${extensionId}/`;
-  return (
-    context.serviceWorkers().find((w) => w.url().startsWith(origin)) ??
-    (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(origin) }))
-  );
-}
-
 export async function measureLookup(
   context: BrowserContext,
   extensionId: string,
@@ -91,5 +85,11 @@ export async function measureLookup(
     warmup: WARMUP,
   });
   if (times.missing > 0) throw new Error(`${times.missing} of the looked-up accounts were not in the cache`);
-  return fromSamples('accountLookup', times.dexie, LOOKUP_METHOD, { native: summarize(times.native) });
+  const native = summarize(times.native);
+  return withBaseline(fromSamples('accountLookup', times.dexie, LOOKUP_METHOD, { native }), {
+    label: 'bare IndexedDB get',
+    value: native.p95,
+    summary: native,
+    method: "The same keys through the bare 'refKeys' index (`index.get`), each right after its lookup.",
+  });
 }

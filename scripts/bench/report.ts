@@ -5,6 +5,7 @@ import type { CsvImportBenchReport } from './csv-import.ts';
 import type { Figure } from './figures.ts';
 import type { LoadReport } from './load.ts';
 import type { Machine } from './machine.ts';
+import { formatTable, tableRow } from './table.ts';
 
 export interface BenchReport {
   startedAt: string;
@@ -32,21 +33,9 @@ export async function writeReport(report: BenchReport): Promise<string> {
   return path;
 }
 
-function cell(value: number | null, unit: string): string {
-  return value === null ? '—' : `${value} ${unit}`;
-}
-
 export function printTable(report: BenchReport): void {
-  console.log('\nGoal Lens benchmark (SPEC §7)\n');
-  console.table(
-    report.figures.map((f) => ({
-      figure: f.label,
-      measured: `${f.budget.statistic} ${cell(f.value, f.unit)}`,
-      budget: `≤ ${f.budget.max} ${f.unit}`,
-      result: f.pass === null ? `n/a: ${f.reason ?? ''}` : f.pass ? 'pass' : 'FAIL',
-      runs: f.runs,
-    })),
-  );
+  console.log('\nGoal Lens benchmark (SPEC §7): each figure beside a baseline measured in the same run\n');
+  console.log(formatTable(report.figures.map(tableRow)));
   for (const load of report.backendLoad) {
     if (!('scenarios' in load)) {
       console.log(`Backend load on ${load.storage}: not run (${load.reason})`);

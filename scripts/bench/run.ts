@@ -14,11 +14,19 @@ import { createToken, SHOWCASE } from '../../server/index.ts';
 import { removeProfile } from '../../test/e2e/browser.ts';
 import { measureAdminUpsert } from './admin-upsert.ts';
 import { type BenchBackend, type StorageKind, startBenchBackend } from './backend.ts';
+import { type Baseline, withBaseline } from './baseline.ts';
 import { measureBookView } from './book-view.ts';
 import { measureCsvImport } from './csv-import.ts';
 import { measureDeltaSync } from './delta-sync.ts';
 import { measureDomFootprint } from './dom-footprint.ts';
-import { type BenchBrowser, controlWorker, launchBenchBrowser, openConnectedOptions } from './extension.ts';
+import {
+  type BenchBrowser,
+  controlWorker,
+  extensionWorker,
+  launchBenchBrowser,
+  openConnectedOptions,
+  type WorkerControl,
+} from './extension.ts';
 import { BUDGETS, type Figure, type FigureId, unavailable } from './figures.ts';
 import { measureFirstSync } from './first-sync.ts';
 import { benchSnapshot, DEFAULT_ACCOUNTS, GENERATED_ACCOUNT_PREFIX } from './generate.ts';
@@ -28,9 +36,12 @@ import { measureLookup } from './lookup.ts';
 import { describeMachine } from './machine.ts';
 import { measureNavigation } from './navigation.ts';
 import { measureOneClick } from './one-click.ts';
+import { parseOnly } from './only.ts';
+import { frameBaseline, roundTripBaseline, timeRoundTrips } from './page-baselines.ts';
 import { measurePageLoad } from './page-load.ts';
 import { type BenchReport, printTable, writeReport } from './report.ts';
 import { measureContentScriptSize } from './size.ts';
+import { deltaSyncBaseline, firstSyncBaseline } from './sync-baselines.ts';
 import { sampleWorkerHeap } from './worker-heap.ts';
 
 const args = parseArgs({
@@ -47,16 +58,6 @@ const LARGE_BOOK_FIGURES: FigureId[] = [
   'navigationWarm',
   'navigationColdWorker',
 ];
-const only: FigureId[] | null = args.only
-  ? (args.only.split(',') as FigureId[])
-  : accounts === DEFAULT_ACCOUNTS
-    ? null
-    : LARGE_BOOK_FIGURES;
-for (const id of only ?? []) {
-  if (!(id in BUDGETS))
-    throw new Error(`--only names "${id}", which is not a figure: ${Object.keys(BUDGETS).join(', ')}`);
-}
-const wanted = (ids: FigureId[]) => !only || ids.some((id) => only.includes(id));
 
 const started = performance.now();
 const seconds = () => Math.round((performance.now() - started) / 100) / 10;
@@ -66,19 +67,42 @@ const reasonOf = (error: unknown) =>
   error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error);
 
 const figures: Figure[] = [];
+/** `--only a,b`: just these figures (and the first sync, which fills the cache the others read). */
+const only =
+  parseOnly(process.argv.slice(2), Object.keys(BUDGETS) as FigureId[]) ??
+  (accounts === DEFAULT_ACCOUNTS ? null : LARGE_BOOK_FIGURES);
+const wanted = (ids: FigureId[]) => only === null || ids.some((id) => only.includes(id));
 
 /** Runs one measurement; if it throws, its figures are recorded as unmeasured, with the reason. */
 async function attempt(ids: FigureId[], measure: () => Promise<Figure | Figure[]>): Promise<void> {
-  if (!wanted(ids)) return;
+  if (!wanted(ids) && !ids.includes('firstSync')) return;
   log(`measuring ${ids.join(', ')}`);
   try {
     const result = await measure();
-    figures.push(...(Array.isArray(result) ? result : [result]));
+    figures.push(...(Array.isArray(result) ? result : [result]).filter((f) => wanted([f.id])));
   } catch (error) {
     log(`  could not measure: ${reasonOf(error)}`);
     figures.push(
-      ...ids.map((id) => unavailable(id, reasonOf(error), 'the measurement failed before a number')),
+      ...ids
+        .filter((id) => wanted([id]))
+        .map((id) => unavailable(id, reasonOf(error), 'the measurement failed before a number')),
     );
+  }
+}
+
+/** A figure beside its baseline; a baseline that could not be measured is reported with its reason. */
+async function beside(figure: Figure, baseline: () => Promise<Baseline>): Promise<Figure> {
+  if (figure.value === null) return figure;
+  try {
+    return withBaseline(figure, await baseline());
+  } catch (error) {
+    log(`  could not measure the baseline of ${figure.id}: ${reasonOf(error)}`);
+    return withBaseline(figure, {
+      label: 'baseline',
+      value: null,
+      method: 'not measured',
+      reason: reasonOf(error),
+    });
   }
 }
 
@@ -93,12 +117,21 @@ async function measureInBrowser(browser: BenchBrowser, backend: BenchBackend, sn
   const generated = snapshot.accounts.filter((a) => a.id.startsWith(GENERATED_ACCOUNT_PREFIX));
   const token = await createToken(backend.server.db, SHOWCASE.users.lead.email);
   const options = await openConnectedOptions(browser, backend.server.url, token);
-  await attempt(['firstSync'], () =>
-    measureFirstSync(options, snapshot.accounts.length, () =>
-      sampleWorkerHeap(context, options, extensionId),
+  const feed = { backendUrl: backend.server.url, token };
+  const worker = () => extensionWorker(context, extensionId);
+  await attempt(['firstSync'], async () =>
+    beside(
+      await measureFirstSync(options, snapshot.accounts.length, () =>
+        sampleWorkerHeap(context, options, extensionId),
+      ),
+      async () => firstSyncBaseline(await worker(), feed),
     ),
   );
-  await attempt(['deltaSync'], () => measureDeltaSync(options, backend.server, generated));
+  await attempt(['deltaSync'], async () =>
+    beside(await measureDeltaSync(options, backend.server, generated), async () =>
+      deltaSyncBaseline(await worker(), feed, 100),
+    ),
+  );
   // The options page polls the background every few seconds, which would wake a stopped worker.
   await options.close();
   await attempt(['bookViewFirstRow'], () => measureBookView(context, extensionId));
@@ -106,19 +139,56 @@ async function measureInBrowser(browser: BenchBrowser, backend: BenchBackend, sn
 
   const page = await context.newPage();
   await page.addInitScript(recordPanelHeadings);
-  await attempt(['pageLoad'], () => measurePageLoad(page, spread(generated, 5_000, 60)));
-  await attempt(['navigationWarm'], () =>
-    measureNavigation(page, spread(generated, 10_000, 50), { runs: 40, warmup: 3 }),
+  await attempt(['pageLoad', 'pageLoadAfterPaint'], () =>
+    measurePageLoad(page, spread(generated, 5_000, 60)),
+  );
+  /** Where a navigation's time goes: the panel's own request (its background share) plus one frame. */
+  const withPanelRequest = async (figure: Figure, worker?: WorkerControl): Promise<Figure> => {
+    const recordId = generated[0]?.crmRefs[0]?.id ?? '';
+    const message = { type: 'panel/view', payload: { crm: 'salesforce', recordId } };
+    const panelViewAndFrame = await timeRoundTrips(page, extensionId, {
+      runs: 30,
+      warmup: 2,
+      worker,
+      message,
+    });
+    const method =
+      `${figure.method} details.panelViewAndFrame: the panel's own request for an account ` +
+      "(panel/view), sent from the content script's world like the baseline's, plus one frame: the " +
+      "background's share of the figure; the rest is the content script and the panel's render.";
+    return { ...figure, method, details: { ...figure.details, panelViewAndFrame } };
+  };
+  await attempt(['navigationWarm'], async () =>
+    beside(
+      await withPanelRequest(
+        await measureNavigation(page, spread(generated, 10_000, 50), { runs: 40, warmup: 3 }),
+      ),
+      () => roundTripBaseline(page, extensionId, { runs: 40, warmup: 3 }),
+    ),
   );
   await attempt(['navigationColdWorker'], async () => {
-    const worker = await controlWorker(context, page, extensionId);
+    const control = await controlWorker(context, page, extensionId);
     try {
-      return await measureNavigation(page, spread(generated, 20_000, 40), { runs: 30, warmup: 1, worker });
+      const figure = await measureNavigation(page, spread(generated, 20_000, 40), {
+        runs: 30,
+        warmup: 1,
+        worker: control,
+      });
+      return await beside(await withPanelRequest(figure, control), () =>
+        roundTripBaseline(page, extensionId, { runs: 30, warmup: 1, worker: control }),
+      );
     } finally {
-      await worker.detach();
+      await control.detach();
     }
   });
-  await attempt(['oneClickRender', 'oneClickDurable'], () => measureOneClick(page, snapshot.keyResults));
+  await attempt(['oneClickRender', 'oneClickDurable'], async () => {
+    const [render, durable] = await measureOneClick(page, snapshot.keyResults);
+    if (!render || !durable) throw new Error('the one-click measurement returned no figures');
+    return [
+      await beside(render, () => frameBaseline(page, 'p95')),
+      await beside(durable, () => roundTripBaseline(page, extensionId, { runs: 30, warmup: 2 })),
+    ];
+  });
   await attempt(['domNodesNonAccount'], () => measureDomFootprint(page));
 }
 
@@ -154,6 +224,7 @@ async function main() {
   log('generating the data set');
   const snapshot = benchSnapshot(accounts);
   await attempt(['contentScriptGzip', 'accountPageScriptsGzip'], measureContentScriptSize);
+  if (only) log(`only ${only.join(', ')} (and the first sync they need)`);
 
   const storage: StorageKind = process.env.DATABASE_URL ? 'postgres' : 'pglite';
   log(`importing it into the reference backend on ${storage}`);
@@ -174,12 +245,12 @@ async function main() {
     notRun = `the browser part stopped: ${reasonOf(error)}`;
     log(notRun);
   }
-  const skipped = (what: string) => ({ storage, result: null, reason: `not run: ${what} was not asked for` });
-  const backendLoad = only ? [skipped('the backend load test')] : await measureBackendLoad(backend, snapshot);
+  const skipped = { storage, result: null, reason: 'left out by --only' } as const;
+  const backendLoad = only ? [skipped] : await measureBackendLoad(backend, snapshot);
   await backend.close();
   if (!only) log('upserting 100 000 metrics through the admin API, beside a bare INSERT');
   const adminUpsert = only
-    ? skipped('the admin upsert')
+    ? skipped
     : await measureAdminUpsert(storage).catch((error: unknown) => ({
         storage,
         result: null,
@@ -187,7 +258,7 @@ async function main() {
       }));
   if (!only) log('importing 50 000 accounts from CSV, beside parsing it and a bare INSERT');
   const csvImport = only
-    ? skipped('the CSV import')
+    ? skipped
     : await measureCsvImport(storage).catch((error: unknown) => ({
         storage,
         result: null,
@@ -207,11 +278,9 @@ async function main() {
       objectives: snapshot.objectives.length,
     },
     // In the budget table's order; a figure whose measurement never started is still listed, as null.
-    figures: (Object.keys(BUDGETS) as FigureId[]).map(
-      (id) =>
-        figures.find((f) => f.id === id) ??
-        unavailable(id, wanted([id]) ? notRun : 'not asked for (--only, --accounts)', 'not run'),
-    ),
+    figures: (Object.keys(BUDGETS) as FigureId[])
+      .filter((id) => wanted([id]))
+      .map((id) => figures.find((f) => f.id === id) ?? unavailable(id, notRun, 'not run')),
     backendLoad,
     adminUpsert,
     csvImport,
