@@ -9,6 +9,9 @@ import { BACKENDS } from './backends.ts';
 import { smallSnapshot, USERS } from './fixtures.ts';
 import { authorizePath, codeFrom, pkce, REDIRECT, tokenRequest } from './signin-client.ts';
 
+/** In-process requests are addressed to this origin, so it is the backend's own tab-return page. */
+const TAB_RETURN = 'http://localhost/auth/done';
+
 const CHROME_MAC =
   'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
@@ -66,6 +69,40 @@ describe.each(BACKENDS)('signing in with an invitation on $name', (backend) => {
     expect(opened.status).toBe(200);
     expect(await opened.text()).toContain('click Sign in');
     expect(codeFrom(await app.request(authorizePath(pkce().challenge, { invitation })))).not.toBeNull();
+  });
+
+  it('ends a sign-in in a normal tab on its own page, the code in the fragment, and exchanges it once', async () => {
+    const invitation = await createInvitation(db, USERS.west.email, clock);
+    const pair = pkce();
+    const started = await app.request(authorizePath(pair.challenge, { invitation }, TAB_RETURN));
+    expect(started.status).toBe(302);
+    const landed = new URL(started.headers.get('Location') ?? '');
+    expect(`${landed.origin}${landed.pathname}`).toBe(TAB_RETURN);
+    // Nothing for access logs or a Referer: the code is only in the fragment.
+    expect(landed.search).toBe('');
+    const answer = new URLSearchParams(landed.hash.slice(1));
+    expect(answer.get('state')).toBe('state-from-extension');
+    const code = answer.get('code') ?? '';
+    const page = await app.request(landed.pathname);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('Referrer-Policy')).toBe('no-referrer');
+    expect(await page.text()).toContain('id="goal-lens-signin-status"');
+
+    expect((await exchange(code, pkce().verifier, TAB_RETURN)).status).toBe(400);
+    const other = createInvitation(db, USERS.west.email, clock);
+    const again = await app.request(authorizePath(pair.challenge, { invitation: await other }, TAB_RETURN));
+    const second = new URLSearchParams(new URL(again.headers.get('Location') ?? '').hash.slice(1));
+    const exchanged = await exchange(second.get('code') ?? '', pair.verifier, TAB_RETURN);
+    expect(exchanged.status).toBe(200);
+    expect((await exchanged.json()).user.id).toBe(USERS.west.id);
+  });
+
+  it('allows only its own tab-return page, not one on another host', async () => {
+    const invitation = await createInvitation(db, USERS.west.email, clock);
+    const elsewhere = 'https://evil.example/auth/done';
+    const response = await app.request(authorizePath(pkce().challenge, { invitation }, elsewhere));
+    expect(response.status).toBe(400);
+    expect(response.headers.get('Location')).toBeNull();
   });
 
   it('uses an invitation once', async () => {
