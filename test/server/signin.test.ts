@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
+import { createToken } from '../../server/auth/tokens.ts';
 import { openDb } from '../../server/db/open.ts';
 import type { Db } from '../../server/db/types.ts';
 import { importSnapshot } from '../../server/import.ts';
 import { deactivateUser, reactivateUser } from '../../server/sessions/deactivate.ts';
+import { ROTATION_GRACE_MS } from '../../server/sessions/sessions.ts';
 import { createInvitation } from '../../server/signin/invitations.ts';
 import { BACKENDS } from './backends.ts';
 import { smallSnapshot, USERS } from './fixtures.ts';
@@ -227,6 +229,45 @@ describe.each(BACKENDS)('signing in with an invitation on $name', (backend) => {
     await reactivateUser(db, USERS.westRep.id);
     for (const session of [a, b])
       expect((await app.request('/v1/me', bearer(session.access_token))).status).toBe(401);
+  });
+
+  it('rotates a device session: the new token works, the old one only for the grace, hashes at rest', async () => {
+    const first = await (await exchange(...codeAndVerifier(await signIn(USERS.east.email)))).json();
+    const rotate = (token: string) =>
+      app.request('/v1/sessions/current/rotate', { method: 'POST', ...bearer(token) });
+    const rotated = await rotate(first.access_token);
+    expect(rotated.status).toBe(200);
+    const second = await rotated.json();
+    expect(second.session_id).toBe(first.session_id);
+    expect(second.access_token).toMatch(/^gls_/);
+    expect(second.access_token).not.toBe(first.access_token);
+    const stored = JSON.stringify(await db.query('SELECT * FROM device_sessions'));
+    expect(stored).not.toContain(second.access_token);
+    expect(stored).not.toContain(first.access_token);
+
+    expect((await app.request('/v1/me', bearer(second.access_token))).status).toBe(200);
+    // Requests already on their way with the old token still go through for a moment…
+    expect((await app.request('/v1/me', bearer(first.access_token))).status).toBe(200);
+    clock += ROTATION_GRACE_MS;
+    // …and then never again, while the new one goes on, as the same device.
+    expect((await app.request('/v1/me', bearer(first.access_token))).status).toBe(401);
+    const listed = await (await app.request('/v1/sessions', bearer(second.access_token))).json();
+    expect(listed.sessions.filter((s: { current: boolean }) => s.current)).toEqual([
+      expect.objectContaining({ id: first.session_id }),
+    ]);
+
+    await app.request(`/v1/sessions/${first.session_id}`, {
+      method: 'DELETE',
+      ...bearer(second.access_token),
+    });
+    expect((await rotate(second.access_token)).status).toBe(401);
+  });
+
+  it('does not rotate an API token', async () => {
+    const token = await createToken(db, USERS.east.email);
+    const response = await app.request('/v1/sessions/current/rotate', { method: 'POST', ...bearer(token) });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.code).toBe('not_a_session');
   });
 
   function codeAndVerifier(signedIn: { code: string; pair: { verifier: string } }): [string, string] {
