@@ -71,7 +71,9 @@ export function createTabSignInHandlers(
     },
 
     async 'signin/tab-code'(answer, sender) {
-      await backendTab(db, sender);
+      // The sign-in may go to a backend typed but not saved yet: the page must be that backend's.
+      if (sender.frameId !== 0)
+        throw new AppError('forbidden_sender', 'Sign-in pages are accepted only as a whole tab.');
       const pending = await take();
       const code = acceptTabAnswer(pending, { ...answer, senderUrl: sender.url ?? '' }, Date.now());
       if (!pending) throw new AppError('signin_failed', 'No sign-in is waiting.');
