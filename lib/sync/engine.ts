@@ -6,6 +6,7 @@ import { explainQuota, isQuotaExceeded } from '../cache/quota.ts';
 import { AppError, toErrorInfo } from '../errors.ts';
 import type { EntityType } from '../schemas/entities.ts';
 import { loadSettings } from '../settings/store.ts';
+import { rotateSessionIfDue } from '../signin/rotate.ts';
 import { applyChanges, collapseChanges, readCachedRecord, restoreRecords } from './apply-changes.ts';
 import { feedPages } from './feed-pages.ts';
 import { type CacheCounts, INITIAL_SYNC_STATUS, type SyncStatus } from './status.ts';
@@ -147,6 +148,7 @@ async function runSync(db: CacheDb, options: SyncOptions): Promise<SyncResult> {
   await writeSyncStatus(db, { ...previous, state: 'syncing', lastAttemptAt: attemptAt });
   const problems: RecordProblem[] = [];
   try {
+    await rotateSessionIfDue(db, now(), options.fetch);
     const settings = await loadSettings(db);
     if (!settings.backendUrl || !settings.token) {
       throw new AppError(
