@@ -35,8 +35,10 @@ export default defineConfig({
     // `identity` opens the browser's sign-in window (launchWebAuthFlow) for "Sign in".
     permissions: ['storage', 'alarms', 'unlimitedStorage', 'scripting', 'identity'],
     host_permissions: [...CRM_HOST_PATTERNS],
-    // Custom CRM domains (vanity Salesforce, on-premises Dynamics) are asked for one by one when added.
-    optional_host_permissions: ['https://*/*'],
+    // Custom CRM domains (vanity Salesforce, on-premises Dynamics) are asked for one by one when added,
+    // and so is the backend's origin, for sign-in in a browser tab and invitation links opened in one;
+    // plain http only for a backend on this machine, in development.
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -97,7 +97,11 @@ export function createApp(db: Db, options: AppOptions = {}) {
   const failed = options.failedTokenLimit ?? DEFAULT_FAILED_TOKEN_LIMIT;
   v1.use(
     '*',
-    requireUser(db, failed === 'off' ? undefined : new TokenBuckets(failed, options.now ?? Date.now)),
+    requireUser(
+      db,
+      failed === 'off' ? undefined : new TokenBuckets(failed, options.now ?? Date.now),
+      options.now,
+    ),
   );
   const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
   if (limit !== 'off') v1.use('*', rateLimit(limit, options.now));
@@ -106,7 +110,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
   v1.route('/', outcomesRoutes(db));
   v1.route('/', adminRoutes(db));
   v1.route('/', adminCsvRoutes(db));
-  v1.route('/', sessionRoutes(db));
+  v1.route('/', sessionRoutes(db, options.now));
   app.route('/v1', v1);
 
   // Generated once, on first request, from the routes above: there is no hand-kept copy to drift.

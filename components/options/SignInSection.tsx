@@ -1,6 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
+import { browser } from 'wxt/browser';
 import type { MessageClient } from '@/lib/messages/client.ts';
 import type { SettingsView } from '@/lib/settings/settings.ts';
+import { backendAccessPattern } from '@/lib/signin/backend-access.ts';
 import { DeviceList } from './DeviceList.tsx';
 
 interface Props {
@@ -31,6 +33,26 @@ export function SignInSection({ request, settings, backendUrl, busy, act, onSett
       setInvitation('');
       return `Signed in as ${next.signedInAs ?? 'you'}.`;
     });
+
+  // The permission prompt needs the click itself, so it is asked before any message goes out.
+  const signInInTab = () => {
+    const target = backendUrl || settings?.backendUrl;
+    let asked: Promise<boolean> = Promise.resolve(true);
+    try {
+      if (target) asked = browser.permissions.request({ origins: [backendAccessPattern(target)] });
+    } catch {
+      // Not a URL: the background names the problem.
+    }
+    return act(async () => {
+      if (!(await asked)) throw new Error('Goal Lens needs access to the backend to sign in in a tab.');
+      await request('signin/tab-start', {
+        ...(backendUrl ? { backendUrl } : {}),
+        ...(invitation.trim() ? { invitation: invitation.trim() } : {}),
+      });
+      setInvitation('');
+      return 'Finish signing in in the new tab; Goal Lens signs in as soon as it is done.';
+    });
+  };
 
   const signOut = () =>
     act(async () => {
@@ -67,7 +89,14 @@ export function SignInSection({ request, settings, backendUrl, busy, act, onSett
         <>
           <button type="button" disabled={busy} onClick={signIn}>
             Sign in
+          </button>{' '}
+          <button type="button" disabled={busy} onClick={signInInTab}>
+            Sign in in a browser tab
           </button>
+          <p className="hint">
+            Use the tab when your company’s login refuses the sign-in window. Allowing Goal Lens on the
+            backend also lets invitation links opened in this browser sign it in.
+          </p>
           <details>
             <summary>Have an invitation link?</summary>
             <label>

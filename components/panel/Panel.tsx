@@ -41,9 +41,7 @@ function PanelBody({
   return (
     <>
       {answer.kind === 'not_configured' && (
-        <p className="gl-muted">
-          Goal Lens is not connected yet. Open the extension's options to enter your backend URL and token.
-        </p>
+        <p className="gl-muted">Goal Lens is not signed in. Open the extension's options to sign in.</p>
       )}
       {answer.kind === 'unknown' && (
         <p className="gl-muted" data-testid="not-in-goal-lens">

@@ -13,7 +13,9 @@ import { createSiteHandlers } from './crm-sites-handlers.ts';
 import { createOutcomeHandlers } from './outcome-handlers.ts';
 import { createPanelHandlers } from './panel-handlers.ts';
 import type { SyncScheduler } from './scheduler.ts';
+import { reconcileSignInBridge } from './signin-bridge.ts';
 import { createSignInHandlers } from './signin-handlers.ts';
+import { createTabSignInHandlers } from './signin-tab-handlers.ts';
 
 export function createHandlers(db: CacheDb, scheduler: SyncScheduler, onCacheChanged: () => void): Handlers {
   return {
@@ -22,6 +24,7 @@ export function createHandlers(db: CacheDb, scheduler: SyncScheduler, onCacheCha
     ...createSiteHandlers(db),
     ...createPanelHandlers(),
     ...createSignInHandlers(db, scheduler, onCacheChanged),
+    ...createTabSignInHandlers(db, scheduler, onCacheChanged),
     'panel/view': ({ crm, recordId, pageCrmTier, pageName, pageDomain }) =>
       answerPanel(db, crm, recordId, new Date(), pageCrmTier, {
         ...(pageName ? { name: pageName } : {}),
@@ -62,6 +65,7 @@ export function createHandlers(db: CacheDb, scheduler: SyncScheduler, onCacheCha
         onCacheChanged();
       }
       await saveSettings(db, next);
+      await reconcileSignInBridge(after.settings);
       // Open panels re-read the CRM page with the new label.
       if (next.crmTierLabel !== current.crmTierLabel) onCacheChanged();
       await scheduler.setInterval(after.settings.syncIntervalMinutes);

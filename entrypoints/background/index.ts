@@ -12,6 +12,7 @@ import { reconcileCrmSites } from './crm-sites.ts';
 import { createHandlers } from './handlers.ts';
 import { watchPermissions, watchPolicy } from './policy-watch.ts';
 import { createSyncScheduler } from './scheduler.ts';
+import { reconcileSignInBridge } from './signin-bridge.ts';
 import { signInOnInstall } from './signin-on-install.ts';
 
 /** Tell every tab; tabs without our content script simply have no receiver. */
@@ -51,6 +52,9 @@ export default defineBackground(() => {
     // Custom domains must not hold up the sync: a failure here is logged, and retried on the next start.
     void reconcileCrmSites(settings).catch((error: unknown) =>
       console.error('Goal Lens: custom domains', error),
+    );
+    void reconcileSignInBridge(settings).catch((error: unknown) =>
+      console.error('Goal Lens: sign-in pages', error),
     );
     await scheduler.setInterval(settings.syncIntervalMinutes);
     await scheduler.run();

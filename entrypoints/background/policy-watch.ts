@@ -5,6 +5,7 @@ import { loadEffectiveSettings } from '@/lib/settings/store.ts';
 import { resetCache } from '@/lib/sync/engine.ts';
 import { reconcileCrmSites } from './crm-sites.ts';
 import type { SyncScheduler } from './scheduler.ts';
+import { reconcileSignInBridge } from './signin-bridge.ts';
 
 /**
  * Reads the administrator's policy from managed storage, and applies a policy pushed while the browser
@@ -19,6 +20,7 @@ export function watchPolicy(db: CacheDb, scheduler: SyncScheduler, onCacheChange
       forgetPolicy();
       const after = await loadEffectiveSettings(db);
       await reconcileCrmSites(after.settings);
+      await reconcileSignInBridge(after.settings);
       if (after.settings.syncIntervalMinutes !== before.settings.syncIntervalMinutes) {
         await scheduler.setInterval(after.settings.syncIntervalMinutes);
       }
@@ -37,7 +39,10 @@ export function watchPolicy(db: CacheDb, scheduler: SyncScheduler, onCacheChange
 /** A host permission granted or revoked outside the options page (the browser's extension page). */
 export function watchPermissions(db: CacheDb): void {
   const reconcile = () =>
-    void loadEffectiveSettings(db).then((effective) => reconcileCrmSites(effective.settings));
+    void loadEffectiveSettings(db).then(async ({ settings }) => {
+      await reconcileCrmSites(settings);
+      await reconcileSignInBridge(settings);
+    });
   browser.permissions.onAdded.addListener(reconcile);
   browser.permissions.onRemoved.addListener(reconcile);
 }

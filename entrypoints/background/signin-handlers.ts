@@ -17,6 +17,15 @@ async function launch(url: string): Promise<string> {
   return returned;
 }
 
+/** The backend a sign-in goes to: the one typed on the options page, unless the policy sets it. */
+export async function chosenBackendUrl(db: CacheDb, typed: string | undefined): Promise<string> {
+  const before = await loadEffectiveSettings(db);
+  const backendUrl =
+    typed && !before.locked.includes('backendUrl') ? normaliseBackendUrl(typed) : before.settings.backendUrl;
+  if (!backendUrl) throw new AppError('invalid_backend_url', 'Enter the backend URL first.');
+  return backendUrl;
+}
+
 export function createSignInHandlers(
   db: CacheDb,
   scheduler: SyncScheduler,
@@ -24,12 +33,7 @@ export function createSignInHandlers(
 ): Pick<Handlers, 'signin/start' | 'signin/out' | 'signin/devices' | 'signin/device-out'> {
   return {
     async 'signin/start'(input) {
-      const before = await loadEffectiveSettings(db);
-      const backendUrl =
-        input.backendUrl && !before.locked.includes('backendUrl')
-          ? normaliseBackendUrl(input.backendUrl)
-          : before.settings.backendUrl;
-      if (!backendUrl) throw new AppError('invalid_backend_url', 'Enter the backend URL first.');
+      const backendUrl = await chosenBackendUrl(db, input.backendUrl);
       const answer = await signIn({
         backendUrl,
         redirectUri: browser.identity.getRedirectURL(),

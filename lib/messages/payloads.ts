@@ -8,6 +8,9 @@ import type { MessageMap, MessageType } from './protocol.ts';
 
 const Empty = z.object({}).strict();
 
+/** A one-time code, state or invitation secret as the backend makes them: base64url. */
+const Secret = z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, 'is not a base64url secret');
+
 // Page text is the CRM's, which anyone who can edit a record controls: no control characters.
 const PageText = z.string().regex(/^[^\p{Cc}]*$/u, 'contains control characters');
 
@@ -61,6 +64,11 @@ export const PAYLOAD_SCHEMAS = {
   'signin/start': z
     .object({ backendUrl: z.string().max(2000).optional(), invitation: z.string().max(2000).optional() })
     .strict(),
+  'signin/tab-start': z
+    .object({ backendUrl: z.string().max(2000).optional(), invitation: z.string().max(2000).optional() })
+    .strict(),
+  'signin/tab-code': z.object({ code: Secret, state: Secret }).strict(),
+  'signin/tab-invitation': z.object({ invitation: Secret }).strict(),
   'signin/out': Empty,
   'signin/devices': Empty,
   'signin/device-out': z.object({ id: Id }).strict(),
@@ -95,6 +103,9 @@ export const ALLOWED_SENDER: { [K in MessageType]: MessageMap[K]['from'] } = {
   'settings/save': 'extension-page',
   'connection/test': 'extension-page',
   'signin/start': 'extension-page',
+  'signin/tab-start': 'extension-page',
+  'signin/tab-code': 'content-script',
+  'signin/tab-invitation': 'content-script',
   'signin/out': 'extension-page',
   'signin/devices': 'extension-page',
   'signin/device-out': 'extension-page',

@@ -56,6 +56,24 @@ export interface MessageMap {
     request: { backendUrl?: string; invitation?: string };
     response: SettingsView;
   };
+  /** Opens the sign-in in a normal tab; it finishes when the backend's page hands the code back. */
+  'signin/tab-start': {
+    from: 'extension-page';
+    request: { backendUrl?: string; invitation?: string };
+    response: Record<string, never>;
+  };
+  /** From the backend's tab-return page: the one-time code and state of a sign-in in a tab. */
+  'signin/tab-code': {
+    from: 'content-script';
+    request: { code: string; state: string };
+    response: { signedInAs: string };
+  };
+  /** From an invitation link opened on the backend: sign this browser in with it, in the same tab. */
+  'signin/tab-invitation': {
+    from: 'content-script';
+    request: { invitation: string };
+    response: Record<string, never>;
+  };
   /** Ends this browser's session and deletes the signed-in person's cache. */
   'signin/out': { from: 'extension-page'; request: Record<string, never>; response: SettingsView };
   /** The signed-in person's devices, from the backend. */

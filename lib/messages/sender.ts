@@ -18,7 +18,13 @@ export function classifySender(
 ): SenderKind | null {
   if (sender.id !== extensionId || !sender.url) return null;
   if (sender.url.startsWith(extensionOrigin)) return 'extension-page';
-  if (sender.tab && typeof sender.frameId === 'number' && sender.url.startsWith('https://'))
-    return 'content-script';
+  if (sender.tab && typeof sender.frameId === 'number' && servedSafely(sender.url)) return 'content-script';
   return null;
+}
+
+// Plain http only from this machine: a backend in development (the sign-in pages' content script).
+const LOOPBACK_HTTP = /^http:\/\/(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?\//;
+
+function servedSafely(url: string): boolean {
+  return url.startsWith('https://') || LOOPBACK_HTTP.test(url);
 }

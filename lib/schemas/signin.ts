@@ -39,3 +39,7 @@ export const TokenResponse = z.object({
   user: User,
 });
 export type TokenResponse = z.infer<typeof TokenResponse>;
+
+/** What `POST /v1/sessions/current/rotate` answers: the same session under a new token. */
+export const RotatedSession = z.object({ access_token: z.string().min(1).max(200), session_id: Id });
+export type RotatedSession = z.infer<typeof RotatedSession>;

@@ -15,7 +15,8 @@ export interface Settings {
   disabledCrms: CrmName[];
   customDomains: CustomDomain[];
   /** Set while `token` is a device session from "Sign in" (not a pasted API token). */
-  session?: { id: string; userName: string; email: string };
+  /** `rotatedAt`: when its token was last issued (sign-in or rotation); absent, it is due. */
+  session?: { id: string; userName: string; email: string; rotatedAt?: string };
 }
 
 /** Settings an administrator's policy can set; the options page shows them locked. */

@@ -22,18 +22,33 @@ export interface SignInInput {
 export async function signIn(input: SignInInput): Promise<TokenResponse> {
   const verifier = randomSecret();
   const state = randomSecret();
-  const authorize = new URL('/auth/authorize', input.backendUrl);
+  const url = await authorizeUrl(input.backendUrl, input.redirectUri, verifier, state, input.invitation);
+  const code = codeFromAnswer(new URL(await input.launch(url)).searchParams, state);
+  return exchangeCode(input.backendUrl, input.redirectUri, code, verifier, input.fetchFn);
+}
+
+/** The backend's authorize URL for a sign-in this extension started (PKCE S256, state). */
+export async function authorizeUrl(
+  backendUrl: string,
+  redirectUri: string,
+  verifier: string,
+  state: string,
+  invitation?: string,
+): Promise<string> {
+  const authorize = new URL('/auth/authorize', backendUrl);
   authorize.search = new URLSearchParams({
     response_type: 'code',
-    redirect_uri: input.redirectUri,
+    redirect_uri: redirectUri,
     code_challenge: await s256Challenge(verifier),
     code_challenge_method: 'S256',
     state,
-    ...(input.invitation ? { invitation: input.invitation } : {}),
+    ...(invitation ? { invitation } : {}),
   }).toString();
+  return authorize.toString();
+}
 
-  const returned = new URL(await input.launch(authorize.toString()));
-  const answer = returned.searchParams;
+/** The code in the answer, once its state is the one this sign-in sent. */
+export function codeFromAnswer(answer: URLSearchParams, state: string): string {
   if (answer.get('state') !== state) {
     throw new AppError(
       'signin_failed',
@@ -45,15 +60,25 @@ export async function signIn(input: SignInInput): Promise<TokenResponse> {
     const reason = answer.get('error_description') ?? answer.get('error') ?? 'no code came back';
     throw new AppError('signin_failed', `Sign-in did not finish: ${reason}.`);
   }
+  return code;
+}
 
-  const response = await (input.fetchFn ?? fetch)(new URL('/auth/token', input.backendUrl), {
+/** Trades the one-time code and the PKCE verifier for a device session. */
+export async function exchangeCode(
+  backendUrl: string,
+  redirectUri: string,
+  code: string,
+  verifier: string,
+  fetchFn: typeof fetch = fetch,
+): Promise<TokenResponse> {
+  const response = await fetchFn(new URL('/auth/token', backendUrl), {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
     body: new URLSearchParams({
       grant_type: 'authorization_code',
       code,
       code_verifier: verifier,
-      redirect_uri: input.redirectUri,
+      redirect_uri: redirectUri,
     }),
     redirect: 'error',
   });

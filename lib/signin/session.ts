@@ -11,7 +11,12 @@ export async function keepSession(db: CacheDb, backendUrl: string, answer: Token
     ...current,
     backendUrl,
     token: answer.access_token,
-    session: { id: answer.session_id, userName: answer.user.name, email: answer.user.email },
+    session: {
+      id: answer.session_id,
+      userName: answer.user.name,
+      email: answer.user.email,
+      rotatedAt: new Date().toISOString(),
+    },
   });
 }
 

@@ -5,6 +5,7 @@ import { type CacheDb, readKv, writeKv } from '../cache/db.ts';
 import { explainQuota, isQuotaExceeded } from '../cache/quota.ts';
 import { AppError, toErrorInfo } from '../errors.ts';
 import { loadSettings } from '../settings/store.ts';
+import { rotateSessionIfDue } from '../signin/rotate.ts';
 import { applyChanges } from './apply-changes.ts';
 import { feedPages } from './feed-pages.ts';
 import { CURSOR_KEY, forgetSynced } from './forget-synced.ts';
@@ -112,6 +113,7 @@ async function runSync(db: CacheDb, options: SyncOptions): Promise<SyncResult> {
   await writeSyncStatus(db, { ...previous, state: 'syncing', lastAttemptAt: attemptAt });
   const problems: RecordProblem[] = [];
   try {
+    await rotateSessionIfDue(db, now(), options.fetch);
     const settings = await loadSettings(db);
     if (!settings.backendUrl || !settings.token) {
       throw new AppError(

@@ -192,4 +192,15 @@ export const MIGRATIONS: Migration[] = [
       `DROP TABLE scim_groups`,
     ],
   },
+  {
+    version: 7,
+    name: 'device sessions rotate',
+    statements: [
+      // A rotated session keeps its id (the device list stays the same); the token it replaced still
+      // works for a short grace, for requests that were already on their way.
+      `ALTER TABLE device_sessions ADD COLUMN previous_hash text UNIQUE`,
+      `ALTER TABLE device_sessions ADD COLUMN previous_valid_until timestamptz`,
+      `ALTER TABLE device_sessions ADD COLUMN rotated_at timestamptz`,
+    ],
+  },
 ];

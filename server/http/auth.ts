@@ -23,7 +23,7 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
  * counted per client address in `failures`; an address that used up its allowance gets 429 for every
  * token until it refills, so a guessing loop stalls without a database lookup per guess.
  */
-export function requireUser(db: Db, failures?: TokenBuckets) {
+export function requireUser(db: Db, failures?: TokenBuckets, now: () => number = Date.now) {
   return createMiddleware<AuthEnv>(async (c, next) => {
     const header = c.req.header('Authorization');
     if (header === undefined) throw new ApiHttpError(401, 'unauthorized', 'Missing bearer token.');
@@ -43,7 +43,7 @@ export function requireUser(db: Db, failures?: TokenBuckets) {
         { 'Retry-After': String(seconds) },
       );
     }
-    const found = await userForBearer(db, token);
+    const found = await userForBearer(db, token, now());
     if (found === null) {
       failures?.take(address);
       throw new ApiHttpError(401, 'unauthorized', 'The token was not recognised.');

@@ -7,8 +7,9 @@ import { isSessionToken, userForSession } from './sessions.ts';
 export async function userForBearer(
   db: Db,
   token: string,
+  now: number = Date.now(),
 ): Promise<{ user: User; sessionId?: string } | null> {
-  if (isSessionToken(token)) return userForSession(db, token);
+  if (isSessionToken(token)) return userForSession(db, token, now);
   const user = await userForToken(db, token);
   return user ? { user } : null;
 }

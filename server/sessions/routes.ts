@@ -1,18 +1,37 @@
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import { SessionsResponse } from '../../lib/schemas/index.ts';
+import { RotatedSession, SessionsResponse } from '../../lib/schemas/index.ts';
 import type { Db } from '../db/types.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { ApiHttpError } from '../http/errors.ts';
 import { errorResponses, jsonContent } from '../http/openapi.ts';
-import { findSession, listSessions, revokeSession } from './sessions.ts';
+import { findSession, listSessions, revokeSession, rotateSession } from './sessions.ts';
 
 /**
  * A person lists and signs out their own devices; an admin does the same for anyone
  * (`?userId=<id>`). Someone else's session answers 404 to a non-admin, so ids reveal nothing.
  */
-export function sessionRoutes(db: Db) {
+export function sessionRoutes(db: Db, now: () => number = Date.now) {
   return new Hono<AuthEnv>()
+    .post(
+      '/sessions/current/rotate',
+      describeRoute({
+        summary: "A new token for this device's session; the one it replaces works for two more minutes",
+        responses: {
+          200: { description: 'The new token, shown once', content: jsonContent(RotatedSession) },
+          ...errorResponses(400, 401, 429),
+        },
+      }),
+      async (c) => {
+        const id = c.get('sessionId');
+        if (!id) {
+          throw new ApiHttpError(400, 'not_a_session', 'Only a device session rotates; API tokens do not.');
+        }
+        const token = await rotateSession(db, id, now());
+        if (token === null) throw new ApiHttpError(401, 'unauthorized', 'This session was signed out.');
+        return c.json({ access_token: token, session_id: id } satisfies RotatedSession);
+      },
+    )
     .get(
       '/sessions',
       describeRoute({

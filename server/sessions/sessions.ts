@@ -50,6 +50,24 @@ export async function createSession(
   return { session: toSession(row), token };
 }
 
+/** How long the token a rotation replaced still works: enough for requests already in flight. */
+export const ROTATION_GRACE_MS = 2 * 60_000;
+
+/**
+ * Gives the session a new token and returns it once; the old one keeps working for the grace and then
+ * never again. Only the hashes are stored. Null when the session is revoked.
+ */
+export async function rotateSession(db: Db, id: string, now: number): Promise<string | null> {
+  const token = SESSION_PREFIX + randomBytes(32).toString('base64url');
+  const rows = await db.query(
+    `UPDATE device_sessions
+        SET previous_hash = hash, previous_valid_until = $3, hash = $2, rotated_at = $4
+      WHERE id = $1 AND revoked_at IS NULL RETURNING id`,
+    [id, hashToken(token), new Date(now + ROTATION_GRACE_MS), new Date(now)],
+  );
+  return rows.length > 0 ? token : null;
+}
+
 /** Whether a presented bearer value is shaped like a session token (else it is an API token). */
 export function isSessionToken(token: string): boolean {
   return token.startsWith(SESSION_PREFIX);
@@ -59,13 +77,16 @@ export function isSessionToken(token: string): boolean {
 export async function userForSession(
   db: Db,
   token: string,
+  now: number = Date.now(),
 ): Promise<{ user: User; sessionId: string } | null> {
+  const hash = hashToken(token);
   const [row] = await db.query<{ id: string; data: unknown }>(
     `UPDATE device_sessions s SET last_used_at = now()
        FROM users u
-      WHERE s.hash = $1 AND s.revoked_at IS NULL AND u.id = s.user_id AND u.deactivated_at IS NULL
+      WHERE (s.hash = $1 OR (s.previous_hash = $1 AND s.previous_valid_until > $2))
+        AND s.revoked_at IS NULL AND u.id = s.user_id AND u.deactivated_at IS NULL
       RETURNING s.id, u.data`,
-    [hashToken(token)],
+    [hash, new Date(now)],
   );
   return row ? { user: UserSchema.parse(row.data), sessionId: row.id } : null;
 }

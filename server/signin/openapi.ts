@@ -60,4 +60,10 @@ export const SIGN_IN_DOCS = {
     parameters: [{ name: 'secret', in: 'path', required: true, schema: { type: 'string' } }],
     responses: { 200: { description: 'The page', content: HTML_PAGE }, ...errorResponses(429) },
   }),
+  done: describeRoute({
+    tags: ['Sign-in'],
+    summary:
+      'Where a sign-in in a normal tab ends: the one-time code and state are in the fragment, for Goal Lens in this browser',
+    responses: { 200: { description: 'The page', content: HTML_PAGE }, ...errorResponses(429) },
+  }),
 };

@@ -4,7 +4,10 @@ import { html } from 'hono/html';
  * The few pages a person may see during sign-in, in the sign-in window or a tab. Interpolated values
  * are escaped by `html`; nothing from the request is trusted as markup.
  */
-export function page(title: string, message: string, detail?: string) {
+/** Text, or markup built with `html` (escaped the same way). */
+type Content = string | ReturnType<typeof html>;
+
+export function page(title: string, message: Content, detail?: string) {
   return html`<!doctype html>
 <html lang="en">
   <head>

@@ -14,6 +14,13 @@ import { redeemInvitation } from './invitations.ts';
 import { SIGN_IN_DOCS } from './openapi.ts';
 import { page } from './pages.ts';
 import { rememberSignIn, takeSignIn } from './requests.ts';
+import {
+  invitationPage,
+  TAB_RETURN_PATH,
+  tabCodeRedirect,
+  tabReturnPage,
+  tabReturnUrl,
+} from './tab-return.ts';
 import { activeUserByEmail, activeUserById } from './users.ts';
 
 export interface SignInOptions {
@@ -69,12 +76,19 @@ export function signInRoutes(db: Db, options: SignInOptions, now: () => number =
       now(),
     );
     c.header('Cache-Control', 'no-store');
-    return c.redirect(codeRedirect(request, code), 302);
+    const returnUrl = tabReturn(c);
+    return c.redirect(
+      request.redirectUri === returnUrl
+        ? tabCodeRedirect(returnUrl, code, request.state)
+        : codeRedirect(request, code),
+      302,
+    );
   };
   const callbackUrl = (c: Context) => new URL('/auth/callback', options.publicUrl ?? c.req.url).toString();
+  const tabReturn = (c: Context) => tabReturnUrl(options.publicUrl ?? c.req.url);
 
   app.get('/authorize', SIGN_IN_DOCS.authorize, async (c) => {
-    const parsed = parseAuthorizeRequest(c.req.query(), options.redirectUris);
+    const parsed = parseAuthorizeRequest(c.req.query(), [...options.redirectUris, tabReturn(c)]);
     if (!parsed.ok) return refuse(c, 400, 'Sign-in could not start', parsed.problem);
     const { request } = parsed;
     const device = deviceName(c.req.header('User-Agent'), request.deviceName);
@@ -183,13 +197,13 @@ export function signInRoutes(db: Db, options: SignInOptions, now: () => number =
   app.get('/invite/:secret', SIGN_IN_DOCS.invite, (c) => {
     c.header('Cache-Control', 'no-store');
     c.header('Referrer-Policy', 'no-referrer');
-    return c.html(
-      page(
-        'Your Goal Lens invitation',
-        'Open Goal Lens’s options page in this browser, paste this page’s address under “Have an invitation link?”, and click Sign in.',
-        'The link works once. If it has expired or was used already, ask your admin for a new one.',
-      ),
-    );
+    return c.html(invitationPage());
+  });
+
+  app.get(TAB_RETURN_PATH.slice('/auth'.length), SIGN_IN_DOCS.done, (c) => {
+    c.header('Cache-Control', 'no-store');
+    c.header('Referrer-Policy', 'no-referrer');
+    return c.html(tabReturnPage());
   });
 
   return app;

@@ -25,7 +25,10 @@ export interface RunningProvider {
  * A real, certified OpenID Connect provider on 127.0.0.1, with its development login and consent
  * pages (tests fill them in over HTTP). It knows one client: Goal Lens, returning to `callbackUrl`.
  */
-export async function startProvider(callbackUrl: string): Promise<RunningProvider> {
+export async function startProvider(
+  callbackUrl: string,
+  people: typeof IDP_PEOPLE = IDP_PEOPLE,
+): Promise<RunningProvider> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -45,7 +48,7 @@ export async function startProvider(callbackUrl: string): Promise<RunningProvide
     // Explicit lifetimes keep the provider from printing a notice for each default it falls back to.
     ttl: { AccessToken: 600, Grant: 600, IdToken: 600, Interaction: 600, Session: 600 },
     async findAccount(_ctx, id) {
-      const person = IDP_PEOPLE[id];
+      const person = people[id];
       if (!person) return undefined;
       return { accountId: id, claims: async () => ({ sub: id, ...person }) };
     },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackendClient } from '../../lib/backend/client.ts';
-import { signIn } from '../../lib/signin/flow.ts';
+import { exchangeCode, signIn } from '../../lib/signin/flow.ts';
+import { acceptTabAnswer, startTabSignIn } from '../../lib/signin/tab-flow.ts';
 import { createApp } from '../../server/app.ts';
 import { openDb } from '../../server/db/open.ts';
 import type { Db } from '../../server/db/types.ts';
@@ -18,7 +19,7 @@ describe('the extension signing in', () => {
   beforeAll(async () => {
     db = await openDb({ kind: 'memory' });
     await importSnapshot(db, smallSnapshot());
-    app = createApp(db, { logError: () => {}, signIn: { redirectUris: [REDIRECT] } });
+    app = createApp(db, { logError: () => {}, signIn: { redirectUris: [REDIRECT], publicUrl: BACKEND } });
   });
   afterAll(() => db.close());
 
@@ -78,5 +79,20 @@ describe('the extension signing in', () => {
       code: 'auth',
       message: expect.stringContaining('You were signed out'),
     });
+  });
+
+  it('signs in in a normal tab: the backend’s own page gets the code, only the extension can spend it', async () => {
+    const invitation = await createInvitation(db, USERS.east.email);
+    const { pending, url } = await startTabSignIn(BACKEND, Date.now(), invitation);
+    const landed = new URL((await appFetch(url)).headers.get('Location') ?? '');
+    expect(`${landed.origin}${landed.pathname}`).toBe(`${BACKEND}/auth/done`);
+    // What the content script on that page reads and hands over; the browser names the sender page.
+    const fragment = new URLSearchParams(landed.hash.slice(1));
+    const answer = { code: fragment.get('code') ?? '', state: fragment.get('state') ?? '' };
+    const code = acceptTabAnswer(pending, { ...answer, senderUrl: landed.toString() }, Date.now());
+    const session = await exchangeCode(BACKEND, pending.redirectUri, code, pending.verifier, appFetch);
+    expect(session.user.id).toBe(USERS.east.id);
+    const client = createBackendClient(BACKEND, session.access_token, appFetch);
+    expect((await client.me()).user.email).toBe(USERS.east.email);
   });
 });

@@ -1,13 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
+import { createToken } from '../../server/auth/tokens.ts';
 import { openDb } from '../../server/db/open.ts';
 import type { Db } from '../../server/db/types.ts';
 import { importSnapshot } from '../../server/import.ts';
 import { deactivateUser, reactivateUser } from '../../server/sessions/deactivate.ts';
+import { ROTATION_GRACE_MS } from '../../server/sessions/sessions.ts';
 import { createInvitation } from '../../server/signin/invitations.ts';
 import { BACKENDS } from './backends.ts';
 import { smallSnapshot, USERS } from './fixtures.ts';
 import { authorizePath, codeFrom, pkce, REDIRECT, tokenRequest } from './signin-client.ts';
+
+/** In-process requests are addressed to this origin, so it is the backend's own tab-return page. */
+const TAB_RETURN = 'http://localhost/auth/done';
 
 const CHROME_MAC =
   'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
@@ -66,6 +71,40 @@ describe.each(BACKENDS)('signing in with an invitation on $name', (backend) => {
     expect(opened.status).toBe(200);
     expect(await opened.text()).toContain('click Sign in');
     expect(codeFrom(await app.request(authorizePath(pkce().challenge, { invitation })))).not.toBeNull();
+  });
+
+  it('ends a sign-in in a normal tab on its own page, the code in the fragment, and exchanges it once', async () => {
+    const invitation = await createInvitation(db, USERS.west.email, clock);
+    const pair = pkce();
+    const started = await app.request(authorizePath(pair.challenge, { invitation }, TAB_RETURN));
+    expect(started.status).toBe(302);
+    const landed = new URL(started.headers.get('Location') ?? '');
+    expect(`${landed.origin}${landed.pathname}`).toBe(TAB_RETURN);
+    // Nothing for access logs or a Referer: the code is only in the fragment.
+    expect(landed.search).toBe('');
+    const answer = new URLSearchParams(landed.hash.slice(1));
+    expect(answer.get('state')).toBe('state-from-extension');
+    const code = answer.get('code') ?? '';
+    const page = await app.request(landed.pathname);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('Referrer-Policy')).toBe('no-referrer');
+    expect(await page.text()).toContain('id="goal-lens-signin-status"');
+
+    expect((await exchange(code, pkce().verifier, TAB_RETURN)).status).toBe(400);
+    const other = createInvitation(db, USERS.west.email, clock);
+    const again = await app.request(authorizePath(pair.challenge, { invitation: await other }, TAB_RETURN));
+    const second = new URLSearchParams(new URL(again.headers.get('Location') ?? '').hash.slice(1));
+    const exchanged = await exchange(second.get('code') ?? '', pair.verifier, TAB_RETURN);
+    expect(exchanged.status).toBe(200);
+    expect((await exchanged.json()).user.id).toBe(USERS.west.id);
+  });
+
+  it('allows only its own tab-return page, not one on another host', async () => {
+    const invitation = await createInvitation(db, USERS.west.email, clock);
+    const elsewhere = 'https://evil.example/auth/done';
+    const response = await app.request(authorizePath(pkce().challenge, { invitation }, elsewhere));
+    expect(response.status).toBe(400);
+    expect(response.headers.get('Location')).toBeNull();
   });
 
   it('uses an invitation once', async () => {
@@ -190,6 +229,45 @@ describe.each(BACKENDS)('signing in with an invitation on $name', (backend) => {
     await reactivateUser(db, USERS.westRep.id);
     for (const session of [a, b])
       expect((await app.request('/v1/me', bearer(session.access_token))).status).toBe(401);
+  });
+
+  it('rotates a device session: the new token works, the old one only for the grace, hashes at rest', async () => {
+    const first = await (await exchange(...codeAndVerifier(await signIn(USERS.east.email)))).json();
+    const rotate = (token: string) =>
+      app.request('/v1/sessions/current/rotate', { method: 'POST', ...bearer(token) });
+    const rotated = await rotate(first.access_token);
+    expect(rotated.status).toBe(200);
+    const second = await rotated.json();
+    expect(second.session_id).toBe(first.session_id);
+    expect(second.access_token).toMatch(/^gls_/);
+    expect(second.access_token).not.toBe(first.access_token);
+    const stored = JSON.stringify(await db.query('SELECT * FROM device_sessions'));
+    expect(stored).not.toContain(second.access_token);
+    expect(stored).not.toContain(first.access_token);
+
+    expect((await app.request('/v1/me', bearer(second.access_token))).status).toBe(200);
+    // Requests already on their way with the old token still go through for a moment…
+    expect((await app.request('/v1/me', bearer(first.access_token))).status).toBe(200);
+    clock += ROTATION_GRACE_MS;
+    // …and then never again, while the new one goes on, as the same device.
+    expect((await app.request('/v1/me', bearer(first.access_token))).status).toBe(401);
+    const listed = await (await app.request('/v1/sessions', bearer(second.access_token))).json();
+    expect(listed.sessions.filter((s: { current: boolean }) => s.current)).toEqual([
+      expect.objectContaining({ id: first.session_id }),
+    ]);
+
+    await app.request(`/v1/sessions/${first.session_id}`, {
+      method: 'DELETE',
+      ...bearer(second.access_token),
+    });
+    expect((await rotate(second.access_token)).status).toBe(401);
+  });
+
+  it('does not rotate an API token', async () => {
+    const token = await createToken(db, USERS.east.email);
+    const response = await app.request('/v1/sessions/current/rotate', { method: 'POST', ...bearer(token) });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.code).toBe('not_a_session');
   });
 
   function codeAndVerifier(signedIn: { code: string; pair: { verifier: string } }): [string, string] {

@@ -33,6 +33,16 @@ describe('classifySender', () => {
     { name: 'a tab without a frame', sender: { id: ID, url: contentScript.url, tab: {} }, kind: null },
     { name: 'a frame without a tab', sender: { id: ID, url: contentScript.url, frameId: 0 }, kind: null },
     { name: 'plain http page', sender: { ...contentScript, url: 'http://acme.example/' }, kind: null },
+    {
+      name: 'a backend in development on this machine',
+      sender: { ...contentScript, url: 'http://127.0.0.1:8787/auth/done' },
+      kind: 'content-script',
+    },
+    {
+      name: 'plain http that only starts like this machine',
+      sender: { ...contentScript, url: 'http://127.0.0.1.evil.example/auth/done' },
+      kind: null,
+    },
     { name: 'no url', sender: { id: ID, tab: {}, frameId: 0 }, kind: null },
     {
       name: 'a page URL that merely contains the extension origin is no extension page',
@@ -70,6 +80,9 @@ function handlers(calls: string[]): Handlers {
     'settings/save': fail,
     'connection/test': fail,
     'signin/start': fail,
+    'signin/tab-start': fail,
+    'signin/tab-code': fail,
+    'signin/tab-invitation': fail,
     'signin/out': fail,
     'signin/devices': fail,
     'signin/device-out': fail,
