@@ -70,8 +70,9 @@ function runClient(plan: LoadPlan): Promise<ScenarioResult> {
   const client = fork(fileURLToPath(new URL('./load-client.ts', import.meta.url)), [], {
     execArgv: ['--import', 'tsx'],
   });
-  // Requests still in flight at the deadline are awaited, within the client's own bound (60 s).
-  const limitMs = plan.durationMs + 75_000;
+  // Requests still in flight at the deadline are awaited, within the client's own bounds (a request
+  // is given up 60 s after it was first sent, its last attempt 30 s after that at the latest).
+  const limitMs = plan.durationMs + 100_000;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       client.kill();
