@@ -5,11 +5,13 @@ import { HTTPException } from 'hono/http-exception';
 import { describeRoute } from 'hono-openapi';
 import { ZodError } from 'zod';
 import type { Db } from './db/types.ts';
+import { admission } from './http/admission.ts';
 import { type AuthEnv, requireUser } from './http/auth.ts';
 import { type ErrorReport, errorReport } from './http/error-report.ts';
 import { ApiHttpError, errorBody } from './http/errors.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { rateLimit } from './http/rate-limit.ts';
+import { type AdmissionLimit, AdmissionQueue, DEFAULT_ADMISSION } from './limit/admission-queue.ts';
 import {
   DEFAULT_FAILED_TOKEN_LIMIT,
   DEFAULT_RATE_LIMIT,
@@ -39,6 +41,8 @@ export interface AppOptions {
   failedTokenLimit?: RateLimit | 'off';
   /** The rate limiter's clock, in ms; tests move it instead of sleeping. */
   now?: () => number;
+  /** Requests handled at once and waiting in line before 503 + Retry-After (see AdmissionQueue); 'off' disables it. */
+  admission?: AdmissionLimit | 'off';
   /** Signing in (SPEC §10): allowed redirect URIs, the identity provider, the sign-in rate limit. */
   signIn?: SignInOptions;
 }
@@ -94,6 +98,9 @@ export function createApp(db: Db, options: AppOptions = {}) {
   app.route('/auth', signInRoutes(db, options.signIn ?? { redirectUris: [] }, options.now));
   app.route('/scim/v2', scimRoutes(db));
   const v1 = new Hono<AuthEnv>();
+  // First, before authentication: looking the token up is database work too.
+  const admit = options.admission ?? DEFAULT_ADMISSION;
+  if (admit !== 'off') v1.use('*', admission(new AdmissionQueue(admit)));
   const failed = options.failedTokenLimit ?? DEFAULT_FAILED_TOKEN_LIMIT;
   v1.use(
     '*',

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { createApp } from './app.ts';
+import { type AppOptions, createApp } from './app.ts';
 import { openDb } from './db/open.ts';
 import type { Db, StorageChoice } from './db/types.ts';
 import { importSnapshot } from './import.ts';
@@ -21,6 +21,8 @@ export interface StartOptions {
   /** Requests per token per window in this process (default DEFAULT_RATE_LIMIT), or 'off'. */
   rateLimit?: RateLimit | 'off';
   signIn?: SignInOptions;
+  /** Requests handled at once and waiting in line before 503 + Retry-After; default DEFAULT_ADMISSION. */
+  admission?: AppOptions['admission'];
   /**
    * How long a client may take to send a whole request, headers and body, in ms (default 15 s): a
    * slow or stalled upload must not hold a connection for Node's default of 300 s.
@@ -48,6 +50,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       ...(options.logError ? { logError: options.logError } : {}),
       ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
       ...(options.signIn ? { signIn: options.signIn } : {}),
+      ...(options.admission ? { admission: options.admission } : {}),
       ...(options.maxBodyBytes ? { maxBodyBytes: options.maxBodyBytes } : {}),
     });
     const requestTimeout = options.requestTimeoutMs ?? 15_000;

@@ -60,9 +60,12 @@ async function errorFromResponse(response: Response, signedIn: boolean): Promise
     return new BackendError('auth', `The backend refused this request (403): ${serverWords}`, 403);
   }
   if (response.status === 410) return new BackendError('cursor_expired', serverWords, 410);
-  if (response.status === 429) {
-    const wait = retryAfterMs(response.headers.get('Retry-After'));
-    return new BackendError('rate_limited', 'The backend asks us to slow down.', 429, wait, {
+  const wait = retryAfterMs(response.headers.get('Retry-After'));
+  // A busy backend sheds with 503 and says when to come back: that is a request to wait, like 429,
+  // not a failure of what was sent.
+  if (response.status === 429 || (response.status === 503 && wait !== undefined)) {
+    const words = response.status === 429 ? 'asks us to slow down' : 'is busy and asks us to come back later';
+    return new BackendError('rate_limited', `The backend ${words}.`, response.status, wait, {
       retryAfterMs: wait,
     });
   }

@@ -34,6 +34,8 @@ export interface FlushResult {
 function failureKind(error: unknown, refused: ReadonlySet<number>): 'refused' | 'transient' | 'stop' {
   if (!(error instanceof BackendError)) return 'stop';
   if (error.status && refused.has(error.status)) return 'refused';
+  // Told to come back later (429, or 503 from a busy backend): no item is at fault.
+  if (error.code === 'rate_limited') return 'stop';
   if (error.code === 'unreachable' || error.code === 'invalid_response' || (error.status ?? 0) >= 500)
     return 'transient';
   // A refused token, a request to slow down: only the user or time fixes those, for every row alike.

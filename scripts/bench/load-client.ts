@@ -8,6 +8,46 @@ import type { LoadPlan, Scenario, ScenarioResult } from './load-plan.ts';
 import { summarize } from './stats.ts';
 
 const REQUEST_TIMEOUT_MS = 30_000;
+/** A request that is still refused (503/429 with Retry-After) this long after it was first sent failed. */
+const GIVE_UP_AFTER_MS = 60_000;
+
+/** Seconds or an HTTP date, as RFC 9110 allows; null when the header is absent or unreadable. */
+function retryAfterMs(header: string | null): number | null {
+  if (header === null) return null;
+  if (/^\d+$/.test(header.trim())) return Number(header) * 1000;
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? null : Math.max(0, at - Date.now());
+}
+
+/** One attempt: its status (or what went wrong on the wire) and how long the server asked us to wait. */
+async function attempt(
+  scenario: Scenario,
+  target: { url: string; token: string },
+  body: string | undefined,
+): Promise<{ outcome: string; waitMs: number | null }> {
+  try {
+    const response = await fetch(target.url, {
+      method: scenario.method,
+      headers: { authorization: `Bearer ${target.token}`, 'content-type': 'application/json' },
+      body,
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    // The latency includes reading the whole body: a client has nothing before that.
+    await response.arrayBuffer();
+    const shed = response.status === 503 || response.status === 429;
+    return {
+      outcome: String(response.status),
+      waitMs: shed ? retryAfterMs(response.headers.get('retry-after')) : null,
+    };
+  } catch (error) {
+    // fetch wraps socket failures; their code (e.g. UND_ERR_SOCKET) says what actually went wrong.
+    const { name, cause } = error as Error & { cause?: { code?: string } };
+    return {
+      outcome: name === 'TimeoutError' ? 'timeout' : `network-error ${cause?.code ?? name}`,
+      waitMs: null,
+    };
+  }
+}
 
 function body(scenario: Scenario, n: number): string | undefined {
   const outcomes = scenario.outcomes;
@@ -33,28 +73,25 @@ async function runScenario(plan: LoadPlan): Promise<ScenarioResult> {
   const started = performance.now();
   const deadline = started + plan.durationMs;
   let issued = 0;
+  let retried = 0;
 
   async function client(index: number) {
     const target = scenario.targets[index % scenario.targets.length];
     if (!target) return;
     while (performance.now() < deadline && issued < plan.maxRequests) {
-      const n = issued++;
+      const requestBody = body(scenario, issued++);
       const sent = performance.now();
-      try {
-        const response = await fetch(target.url, {
-          method: scenario.method,
-          headers: { authorization: `Bearer ${target.token}`, 'content-type': 'application/json' },
-          body: body(scenario, n),
-          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
-        });
-        // The latency includes reading the whole body: a client has nothing before that.
-        await response.arrayBuffer();
-        count(String(response.status));
-      } catch (error) {
-        // fetch wraps socket failures; their code (e.g. UND_ERR_SOCKET) says what actually went wrong.
-        const { name, cause } = error as Error & { cause?: { code?: string } };
-        count(name === 'TimeoutError' ? 'timeout' : `network-error ${cause?.code ?? name}`);
+      let result = await attempt(scenario, target, requestBody);
+      let refusals = 0;
+      // A refusal that names when to come back is honoured, as the extension does, within a bound.
+      while (result.waitMs !== null && performance.now() + result.waitMs - sent < GIVE_UP_AFTER_MS) {
+        count(`${result.outcome} then retried`);
+        refusals++;
+        await new Promise((resolve) => setTimeout(resolve, result.waitMs ?? 0));
+        result = await attempt(scenario, target, requestBody);
       }
+      if (refusals > 0) retried++;
+      count(result.outcome);
       latencies.push(performance.now() - sent);
     }
   }
@@ -71,6 +108,7 @@ async function runScenario(plan: LoadPlan): Promise<ScenarioResult> {
     requests: latencies.length,
     ok,
     failed: latencies.length - ok,
+    retried,
     statuses,
     seconds: Math.round(seconds * 100) / 100,
     requestsPerSecond: Math.round((latencies.length / seconds) * 10) / 10,

@@ -27,9 +27,16 @@ export interface ScenarioResult {
   name: string;
   concurrency: number;
   requests: number;
-  /** Answers with a 2xx status; everything else (other statuses, network errors, timeouts) failed. */
+  /**
+   * Requests that finally got a 2xx answer; everything else (other statuses, network errors, timeouts,
+   * a refusal still standing after the client's bound) failed. A 503/429 with Retry-After is waited
+   * out and sent again, as the extension does, so it counts only under `retried` and `statuses`.
+   */
   ok: number;
   failed: number;
+  /** Requests that were refused with Retry-After at least once before their final answer. */
+  retried: number;
+  /** Final answers by status, plus each refusal that was waited out as `<status> then retried`. */
   statuses: Record<string, number>;
   seconds: number;
   requestsPerSecond: number;

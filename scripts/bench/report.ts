@@ -36,24 +36,7 @@ export async function writeReport(report: BenchReport): Promise<string> {
 export function printTable(report: BenchReport): void {
   console.log('\nGoal Lens benchmark (SPEC §7): each figure beside a baseline measured in the same run\n');
   console.log(formatTable(report.figures.map(tableRow)));
-  for (const load of report.backendLoad) {
-    if (!('scenarios' in load)) {
-      console.log(`Backend load on ${load.storage}: not run (${load.reason})`);
-      continue;
-    }
-    console.log(`\nBackend load on ${load.storage}, ${load.concurrency} concurrent clients:`);
-    console.table(
-      load.scenarios.map((s) => ({
-        scenario: s.name,
-        'req/s': s.requestsPerSecond,
-        'p50 ms': s.latencyMs.p50,
-        'p99 ms': s.latencyMs.p99,
-        requests: s.requests,
-        failed: s.failed,
-        'server loop blocked, max ms': s.serverEventLoopDelayMs.max,
-      })),
-    );
-  }
+  printBackendLoad(report.backendLoad);
   const upsert = report.adminUpsert;
   console.log(
     'upsertSeconds' in upsert
@@ -71,4 +54,28 @@ export function printTable(report: BenchReport): void {
     `\nMachine: ${os}, ${cpus.count}× ${cpus.model}, load average ${loadAverage.atStart} → ${loadAverage.atEnd}`,
   );
   console.log(`Runtime: ${report.runtimeSeconds} s`);
+}
+
+/** The load test's rows, one table per storage. */
+export function printBackendLoad(loads: BenchReport['backendLoad']): void {
+  for (const load of loads) {
+    if (!('scenarios' in load)) {
+      console.log(`Backend load on ${load.storage}: not run (${load.reason})`);
+      continue;
+    }
+    console.log(`\nBackend load on ${load.storage}, ${load.concurrency} concurrent clients:`);
+    console.table(
+      load.scenarios.map((s) => ({
+        scenario: s.name,
+        'req/s': s.requestsPerSecond,
+        'p50 ms': s.latencyMs.p50,
+        'p95 ms': s.latencyMs.p95,
+        'p99 ms': s.latencyMs.p99,
+        requests: s.requests,
+        failed: s.failed,
+        'retried after 503/429': s.retried,
+        'server loop blocked, max ms': s.serverEventLoopDelayMs.max,
+      })),
+    );
+  }
 }

@@ -31,7 +31,7 @@ import { BUDGETS, type Figure, type FigureId, unavailable } from './figures.ts';
 import { measureFirstSync } from './first-sync.ts';
 import { benchSnapshot, DEFAULT_ACCOUNTS, GENERATED_ACCOUNT_PREFIX } from './generate.ts';
 import { recordPanelHeadings } from './in-page.ts';
-import { loadTest } from './load.ts';
+import { loadTestEachStorage } from './load.ts';
 import { measureLookup } from './lookup.ts';
 import { describeMachine } from './machine.ts';
 import { measureNavigation } from './navigation.ts';
@@ -192,32 +192,6 @@ async function measureInBrowser(browser: BenchBrowser, backend: BenchBackend, sn
   await attempt(['domNodesNonAccount'], () => measureDomFootprint(page));
 }
 
-/** The load test on PGlite, and on Postgres when DATABASE_URL names one; reuses `backend` where it fits. */
-async function measureBackendLoad(
-  backend: BenchBackend,
-  snapshot: Snapshot,
-): Promise<BenchReport['backendLoad']> {
-  const reports: BenchReport['backendLoad'] = [];
-  for (const storage of ['pglite', 'postgres'] as const) {
-    if (storage === 'postgres' && !process.env.DATABASE_URL) {
-      reports.push({ storage, result: null, reason: 'DATABASE_URL is not set' });
-      continue;
-    }
-    log(`load-testing the backend on ${storage}`);
-    let target: BenchBackend | undefined;
-    try {
-      target = storage === backend.storage ? backend : await startBenchBackend(storage, snapshot);
-      reports.push(await loadTest(target, snapshot));
-    } catch (error) {
-      log(`  could not load-test: ${reasonOf(error)}`);
-      reports.push({ storage, result: null, reason: reasonOf(error) });
-    } finally {
-      if (target && target !== backend) await target.close();
-    }
-  }
-  return reports;
-}
-
 async function main() {
   const startedAt = new Date().toISOString();
   const loadAtStart = loadavg()[0] ?? Number.NaN;
@@ -246,7 +220,7 @@ async function main() {
     log(notRun);
   }
   const skipped = { storage, result: null, reason: 'left out by --only' } as const;
-  const backendLoad = only ? [skipped] : await measureBackendLoad(backend, snapshot);
+  const backendLoad = only ? [skipped] : await loadTestEachStorage(snapshot, log, backend);
   await backend.close();
   if (!only) log('upserting 100 000 metrics through the admin API, beside a bare INSERT');
   const adminUpsert = only

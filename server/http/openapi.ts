@@ -18,6 +18,7 @@ const ERROR_MEANING = {
   413: 'The request body is too large.',
   422: 'Understood but cannot be applied.',
   429: 'Too many requests for this token; retry after `Retry-After` seconds.',
+  503: 'The server is busy; retry after `Retry-After` seconds.',
 } as const;
 
 /** The error responses a route can give, all in the shared error shape. */

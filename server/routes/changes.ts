@@ -20,7 +20,7 @@ export function changesRoutes(db: Db) {
     ],
     responses: {
       200: { description: 'A page of changes', content: jsonContent(ChangesResponse) },
-      ...errorResponses(400, 401, 410, 429),
+      ...errorResponses(400, 401, 410, 429, 503),
     },
   });
   return new Hono<AuthEnv>().get('/changes', doc, async (c) => {

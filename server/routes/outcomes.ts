@@ -30,7 +30,7 @@ export function outcomesRoutes(db: Db) {
             description: 'Each outcome applied, a duplicate, or rejected with a reason',
             content: jsonContent(OutcomesResponse),
           },
-          ...errorResponses(400, 401, 413, 429),
+          ...errorResponses(400, 401, 413, 429, 503),
         },
       }),
       async (c) => {

@@ -1,0 +1,34 @@
+/**
+ * `npm run bench:load`: only the backend load test of `npm run bench` (no browser, no build), on PGlite
+ * and, when DATABASE_URL is set, on Postgres. Writes bench-results/load-latest.json and prints the rows.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { benchSnapshot } from './generate.ts';
+import { loadTestEachStorage } from './load.ts';
+import { printBackendLoad } from './report.ts';
+
+const started = performance.now();
+const log = (message: string) =>
+  console.log(
+    `[bench:load ${String(Math.round((performance.now() - started) / 1000)).padStart(4)} s] ${message}`,
+  );
+
+async function main() {
+  const loadAverage = { atStart: loadavg()[0] ?? Number.NaN, atEnd: Number.NaN };
+  log('generating the data set');
+  const backendLoad = await loadTestEachStorage(benchSnapshot(), log);
+  loadAverage.atEnd = loadavg()[0] ?? Number.NaN;
+  const report = { startedAt: new Date().toISOString(), loadAverage, backendLoad };
+  await mkdir('bench-results', { recursive: true });
+  const path = join('bench-results', 'load-latest.json');
+  await writeFile(path, `${JSON.stringify(report, null, 2)}\n`);
+  printBackendLoad(backendLoad);
+  console.log(`\nLoad average ${loadAverage.atStart} → ${loadAverage.atEnd}. Wrote ${path}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
