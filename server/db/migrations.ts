@@ -192,4 +192,17 @@ export const MIGRATIONS: Migration[] = [
       `DROP TABLE scim_groups`,
     ],
   },
+  {
+    version: 7,
+    name: 'live channel tickets',
+    statements: [
+      // A browser cannot set Authorization on a WebSocket: it trades its bearer for a ticket (hashed,
+      // single use, seconds long), kept here so any instance behind a load balancer can take it.
+      `CREATE TABLE live_tickets (
+        hash text PRIMARY KEY,
+        token_hash text NOT NULL,
+        expires_at timestamptz NOT NULL
+      )`,
+    ],
+  },
 ];

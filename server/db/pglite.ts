@@ -22,5 +22,6 @@ export async function openPglite(dir?: string): Promise<Db> {
     },
     transaction: (fn) => pg.transaction((tx) => fn(wrapTransaction(tx))),
     close: () => pg.close(),
+    listen: (channel, onPayload) => pg.listen(channel, onPayload),
   };
 }
