@@ -11,6 +11,7 @@ import { readSyncStatus, resetCache } from '@/lib/sync/engine.ts';
 import { createLeadHandlers } from './lead-handlers.ts';
 import { createOutcomeHandlers } from './outcome-handlers.ts';
 import { createPanelHandlers } from './panel-handlers.ts';
+import { revalidateIfStale } from './revalidate.ts';
 import type { SyncScheduler } from './scheduler.ts';
 import { createSignInHandlers } from './signin-handlers.ts';
 import { createSiteHandlers } from './site-handlers.ts';
@@ -22,11 +23,16 @@ export function createHandlers(db: CacheDb, scheduler: SyncScheduler, onCacheCha
     ...createSiteHandlers(db),
     ...createPanelHandlers(),
     ...createSignInHandlers(db, scheduler, onCacheChanged),
-    'panel/view': ({ crm, recordId, pageCrmTier, pageName, pageDomain }) =>
-      answerPanel(db, crm, recordId, new Date(), pageCrmTier, {
+    async 'panel/view'({ crm, recordId, pageCrmTier, pageName, pageDomain }) {
+      const answer = await answerPanel(db, crm, recordId, new Date(), pageCrmTier, {
         ...(pageName ? { name: pageName } : {}),
         ...(pageDomain ? { domain: pageDomain } : {}),
-      }),
+      });
+      void revalidateIfStale(db, scheduler).catch((error: unknown) =>
+        console.error('Goal Lens: revalidating', error),
+      );
+      return answer;
+    },
 
     async 'diagnostics/report'(report) {
       await recordSelectorReport(db, report, new Date());
