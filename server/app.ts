@@ -18,6 +18,7 @@ import {
   type RateLimit,
   TokenBuckets,
 } from './limit/token-bucket.ts';
+import { liveRoutes } from './live/routes.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { adminCsvRoutes, CSV_IMPORT_PATH } from './routes/admin-csv.ts';
 import { changesRoutes } from './routes/changes.ts';
@@ -118,6 +119,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
   v1.route('/', adminRoutes(db));
   v1.route('/', adminCsvRoutes(db));
   v1.route('/', sessionRoutes(db, options.now));
+  v1.route('/', liveRoutes(db));
   app.route('/v1', v1);
 
   // Generated once, on first request, from the routes above: there is no hand-kept copy to drift.

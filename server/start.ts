@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { type AppOptions, createApp } from './app.ts';
@@ -5,6 +6,8 @@ import { openDb } from './db/open.ts';
 import type { Db, StorageChoice } from './db/types.ts';
 import { importSnapshot } from './import.ts';
 import type { RateLimit } from './limit/token-bucket.ts';
+import { LiveHub } from './live/hub.ts';
+import { attachLive } from './live/upgrade.ts';
 import { demoSnapshot } from './seed/demo.ts';
 import type { SignInOptions } from './signin/routes.ts';
 
@@ -30,6 +33,8 @@ export interface StartOptions {
   requestTimeoutMs?: number;
   /** Largest accepted request body in bytes (default 1 MiB). */
   maxBodyBytes?: number;
+  /** How often the live channel pings and re-checks its clients' tokens, in ms (default HEARTBEAT_MS). */
+  liveHeartbeatMs?: number;
 }
 
 export interface RunningServer {
@@ -73,12 +78,16 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         server.once('error', reject);
       },
     );
+    const hub = await LiveHub.start(db, { heartbeatMs: options.liveHeartbeatMs });
+    const detachLive = attachLive(server as Server, db, hub);
     const host = hostname.includes(':') ? `[${hostname}]` : hostname === '0.0.0.0' ? '127.0.0.1' : hostname;
     return {
       url: `http://${host}:${port}`,
       port,
       db,
       async close() {
+        await detachLive();
+        await hub.close();
         await new Promise<void>((resolve, reject) => {
           server.close((error) => (error ? reject(error) : resolve()));
           // Keep-alive connections would otherwise hold close() open until they time out.

@@ -1,4 +1,4 @@
-import { formatMetricValue } from '@/lib/format/values.ts';
+import { formatDate, formatMetricValue } from '@/lib/format/values.ts';
 import type { HealthView } from '@/lib/panel/view-types.ts';
 import { Sparkline } from './Sparkline.tsx';
 
@@ -16,7 +16,8 @@ function band(score: number): 'good' | 'warn' | 'bad' {
   return 'bad';
 }
 
-export function HealthSection({ health }: { health: HealthView }) {
+/** `newKeys`: metrics whose value or as-of date just changed under the user's eyes. */
+export function HealthSection({ health, newKeys = [] }: { health: HealthView; newKeys?: readonly string[] }) {
   return (
     <section className="gl-section" aria-labelledby="gl-health-heading">
       <h3 id="gl-health-heading" className="gl-section__title">
@@ -49,8 +50,16 @@ export function HealthSection({ health }: { health: HealthView }) {
               <li key={m.key} className="gl-metric">
                 <span className="gl-metric__label">{m.label}</span>
                 <Sparkline values={m.trend} label={m.label} higherIsBetter={m.higherIsBetter} />
-                <span className="gl-metric__value">{formatMetricValue(m.unit, m.value)}</span>
+                <span
+                  className={`gl-metric__value${newKeys.includes(m.key) ? ' gl-new' : ''}`}
+                  data-new={newKeys.includes(m.key) || undefined}
+                >
+                  {formatMetricValue(m.unit, m.value)}
+                </span>
                 <span className={`gl-status gl-status--${m.status}`}>{STATUS_LABEL[m.status]}</span>
+                <span className="gl-metric__asof gl-muted" data-testid="metric-as-of">
+                  as of {formatDate(m.asOf)}
+                </span>
               </li>
             ))}
           </ul>

@@ -1,4 +1,5 @@
 import { formatDate, formatKeyResultValue, formatPercent } from '@/lib/format/values.ts';
+import { checkInText } from '@/lib/panel/check-in-text.ts';
 import type { KeyResultView } from '@/lib/panel/view-types.ts';
 import { onlyByUser } from './user-gesture.ts';
 
@@ -9,9 +10,12 @@ interface KeyResultRowProps {
   rejection: string | null;
   undoRefusal: string | null;
   onLog: (kr: KeyResultView) => void;
+  now: Date;
+  /** The value just changed under the user's eyes: marked for a moment. */
+  isNew: boolean;
 }
 
-export function KeyResultRow({ kr, rejection, undoRefusal, onLog }: KeyResultRowProps) {
+export function KeyResultRow({ kr, rejection, undoRefusal, onLog, now, isNew }: KeyResultRowProps) {
   const barWidth = Math.max(0, Math.min(1, kr.progress)) * 100;
   return (
     <li className="gl-kr" data-testid="key-result">
@@ -27,7 +31,7 @@ export function KeyResultRow({ kr, rejection, undoRefusal, onLog }: KeyResultRow
         </button>
       </div>
       <div className="gl-kr__numbers">
-        <span>
+        <span className={isNew ? 'gl-new' : undefined} data-new={isNew || undefined}>
           {formatKeyResultValue(kr.unit, kr.current)}{' '}
           {kr.unit !== 'boolean' && (
             <span className="gl-muted">
@@ -61,6 +65,11 @@ export function KeyResultRow({ kr, rejection, undoRefusal, onLog }: KeyResultRow
           </span>
         )}
       </div>
+      {kr.lastCheckIn && (
+        <div className="gl-kr__checkin gl-muted" data-testid="last-check-in">
+          {checkInText(kr.lastCheckIn, kr.unit, now)}
+        </div>
+      )}
       {rejection && (
         <div className="gl-error" role="alert">
           An outcome was rejected and rolled back: {rejection}

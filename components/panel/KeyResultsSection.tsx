@@ -7,9 +7,12 @@ interface KeyResultsSectionProps {
   objectives: ObjectiveGroup[];
   outbox: OutboxEntry[];
   onLog: (kr: KeyResultView) => void;
+  now: Date;
+  /** Key results whose value just changed under the user's eyes. */
+  newIds: readonly string[];
 }
 
-export function KeyResultsSection({ objectives, outbox, onLog }: KeyResultsSectionProps) {
+export function KeyResultsSection({ objectives, outbox, onLog, now, newIds }: KeyResultsSectionProps) {
   const reasonOf = (krId: string, state: OutboxEntry['state']) =>
     outbox.find((entry) => entry.keyResultId === krId && entry.state === state)?.reason ?? null;
   return (
@@ -32,6 +35,8 @@ export function KeyResultsSection({ objectives, outbox, onLog }: KeyResultsSecti
                 rejection={reasonOf(kr.id, 'rejected')}
                 undoRefusal={reasonOf(kr.id, 'undo_refused')}
                 onLog={onLog}
+                now={now}
+                isNew={newIds.includes(kr.id)}
               />
             ))}
           </ul>

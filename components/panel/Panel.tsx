@@ -1,9 +1,11 @@
 import { type ReactNode, useId } from 'react';
+import type { NewValues } from '@/lib/panel/new-values.ts';
 import type { KeyResultView, PanelAnswer } from '@/lib/panel/view-types.ts';
 import { AccountHeader } from './AccountHeader.tsx';
 import { HealthSection } from './HealthSection.tsx';
 import { KeyResultsSection } from './KeyResultsSection.tsx';
 import { AmbiguousNote, MatchNote } from './MatchNote.tsx';
+import { useNewMarks } from './new-marks.ts';
 import { PanelFooter } from './PanelFooter.tsx';
 
 export type PanelState =
@@ -24,10 +26,12 @@ function PanelBody({
   state,
   now,
   onLog,
+  marks,
 }: {
   state: PanelState;
   now: Date;
   onLog: (kr: KeyResultView) => void;
+  marks: NewValues;
 }) {
   if (state.status === 'loading') return <p className="gl-muted">Loading…</p>;
   if (state.status === 'error') {
@@ -53,10 +57,16 @@ function PanelBody({
       )}
       {answer.kind === 'account' && (
         <>
-          <AccountHeader view={answer.view} />
+          <AccountHeader view={answer.view} tierIsNew={marks.tier} />
           <MatchNote match={answer.match} />
-          <KeyResultsSection objectives={answer.view.objectives} outbox={answer.view.outbox} onLog={onLog} />
-          <HealthSection health={answer.view.health} />
+          <KeyResultsSection
+            objectives={answer.view.objectives}
+            outbox={answer.view.outbox}
+            onLog={onLog}
+            now={now}
+            newIds={marks.keyResults}
+          />
+          <HealthSection health={answer.view.health} newKeys={marks.metrics} />
         </>
       )}
       <PanelFooter sync={answer.sync} now={now} />
@@ -66,6 +76,8 @@ function PanelBody({
 
 export function Panel({ state, collapsed, onToggle, now, onLog, toasts }: PanelProps) {
   const bodyId = useId();
+  const view = state.status === 'ready' && state.answer.kind === 'account' ? state.answer.view : null;
+  const marks = useNewMarks(view);
   return (
     <section
       className={`gl-panel${collapsed ? ' gl-panel--collapsed' : ''}`}
@@ -87,8 +99,12 @@ export function Panel({ state, collapsed, onToggle, now, onLog, toasts }: PanelP
         </button>
       </header>
       <div id={bodyId} className="gl-panel__body" hidden={collapsed}>
-        <PanelBody state={state} now={now} onLog={onLog} />
+        <PanelBody state={state} now={now} onLog={onLog} marks={marks} />
       </div>
+      {/* What a teammate changed is said once, without interrupting (SPEC §11). */}
+      <p className="gl-visually-hidden" aria-live="polite" data-testid="live-announcement">
+        {marks.names.length > 0 ? `Updated: ${marks.names.join(', ')}.` : ''}
+      </p>
       {toasts}
     </section>
   );

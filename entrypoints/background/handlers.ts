@@ -12,6 +12,7 @@ import { createLeadHandlers } from './book-handlers.ts';
 import { createSiteHandlers } from './crm-sites-handlers.ts';
 import { createOutcomeHandlers } from './outcome-handlers.ts';
 import { createPanelHandlers } from './panel-handlers.ts';
+import { revalidateIfStale } from './revalidate.ts';
 import type { SyncScheduler } from './scheduler.ts';
 import { reconcileSignInBridge } from './signin-bridge.ts';
 import { createSignInHandlers } from './signin-handlers.ts';
@@ -25,11 +26,16 @@ export function createHandlers(db: CacheDb, scheduler: SyncScheduler, onCacheCha
     ...createPanelHandlers(),
     ...createSignInHandlers(db, scheduler, onCacheChanged),
     ...createTabSignInHandlers(db, scheduler, onCacheChanged),
-    'panel/view': ({ crm, recordId, pageCrmTier, pageName, pageDomain }) =>
-      answerPanel(db, crm, recordId, new Date(), pageCrmTier, {
+    async 'panel/view'({ crm, recordId, pageCrmTier, pageName, pageDomain }) {
+      const answer = await answerPanel(db, crm, recordId, new Date(), pageCrmTier, {
         ...(pageName ? { name: pageName } : {}),
         ...(pageDomain ? { domain: pageDomain } : {}),
-      }),
+      });
+      void revalidateIfStale(db, scheduler).catch((error: unknown) =>
+        console.error('Goal Lens: revalidating', error),
+      );
+      return answer;
+    },
 
     async 'diagnostics/report'(report) {
       await recordSelectorReport(db, report, new Date());

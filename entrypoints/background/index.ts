@@ -10,6 +10,7 @@ import { loadSettings } from '@/lib/settings/store.ts';
 import { createSyncEngine } from '@/lib/sync/engine.ts';
 import { reconcileCrmSites } from './crm-sites.ts';
 import { createHandlers } from './handlers.ts';
+import { createLiveChannel } from './live.ts';
 import { watchPermissions, watchPolicy } from './policy-watch.ts';
 import { createSyncScheduler } from './scheduler.ts';
 import { reconcileSignInBridge } from './signin-bridge.ts';
@@ -45,6 +46,7 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   scheduler.listen();
+  createLiveChannel(db, scheduler).listen();
 
   const start = async () => {
     await scheduler.resetBackoff();

@@ -4,6 +4,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { PanelApp } from '@/components/panel/PanelApp.tsx';
 import { documentFieldSource } from '@/components/panel/page-field-source.ts';
 import panelCss from '@/components/panel/panel.css?inline';
+import { holdLivePort } from '@/lib/live/panel-port.ts';
 import type { MountedPanel, PanelMountOptions } from '@/lib/panel/panel-module.ts';
 import { createShadowHost } from './shadow-host.ts';
 
@@ -31,10 +32,13 @@ export function mountPanel(
     ),
   );
   document.body.append(host);
+  // While the panel shows, a teammate's change reaches it within a second (SPEC §11).
+  const releaseLive = holdLivePort(ctx);
   let mounted = true;
   const remove = () => {
     if (!mounted) return;
     mounted = false;
+    releaseLive();
     root.unmount();
     host.remove();
   };

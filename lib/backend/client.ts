@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { AppError } from '../errors.ts';
 import { ApiError, ChangesResponse, MeResponse, OutcomesResponse, UndoResponse } from '../schemas/api.ts';
 import type { Outcome } from '../schemas/entities.ts';
+import { LiveTicketResponse } from '../schemas/live.ts';
 import { SessionsResponse } from '../schemas/signin.ts';
 
 export type FetchFn = typeof fetch;
@@ -122,6 +123,7 @@ export function createBackendClient(baseUrl: string, token: string, fetchFn: Fet
     postOutcomes: (outcomes: Outcome[]) => call('POST', '/v1/outcomes', OutcomesResponse, { outcomes }),
     deleteOutcome: (id: string) => call('DELETE', `/v1/outcomes/${encodeURIComponent(id)}`, UndoResponse),
     sessions: () => call('GET', '/v1/sessions', SessionsResponse),
+    liveTicket: () => call('POST', '/v1/live/ticket', LiveTicketResponse),
   };
 }
 

@@ -5,7 +5,7 @@ import { healthTrend } from '../health/health-trend.ts';
 import { keyResultPace } from '../okr/pace.ts';
 import { keyResultProgress } from '../okr/progress.ts';
 import { isUnsent, pendingDeltas } from '../outbox/types.ts';
-import { DEFAULT_QUICK_LOG, type Metric } from '../schemas/entities.ts';
+import { DEFAULT_QUICK_LOG, type Metric, type Outcome } from '../schemas/entities.ts';
 import { buildMisalignments, type CrmTierInput } from './build-misalignments.ts';
 import type { HealthView, KeyResultView, ObjectiveGroup, PanelView } from './view-types.ts';
 
@@ -67,7 +67,13 @@ export async function buildPanelView(
   ]);
   const pending = pendingDeltas(pendingRows);
   const objectiveIds = [...new Set(links.map((l) => l.kr.objectiveId))];
-  const ownerIds = [...new Set(links.flatMap((l) => (l.kr.ownerId ? [l.kr.ownerId] : [])))];
+  const latest = latestOutcomes(accountOutcomes);
+  const ownerIds = [
+    ...new Set([
+      ...links.flatMap((l) => (l.kr.ownerId ? [l.kr.ownerId] : [])),
+      ...[...latest.values()].map((o) => o.loggedBy),
+    ]),
+  ];
   const [objectives, owners] = await Promise.all([
     db.objectives.bulkGet(objectiveIds),
     db.users.bulkGet(ownerIds),
@@ -116,6 +122,7 @@ export async function buildPanelView(
         unsentHere
           .filter((row) => row.outcome.keyResultId === kr.id)
           .reduce((sum, row) => sum + row.outcome.delta, 0),
+      lastCheckIn: checkInOf(latest.get(kr.id), ownerName),
     };
     group.keyResults.push(view);
   }
@@ -153,4 +160,22 @@ export async function buildPanelView(
       })),
     ...alignment,
   };
+}
+
+/** The latest settled outcome of each key result, among one account's. */
+function latestOutcomes(outcomes: readonly Outcome[]): Map<string, Outcome> {
+  const latest = new Map<string, Outcome>();
+  for (const outcome of outcomes) {
+    const seen = latest.get(outcome.keyResultId);
+    if (!seen || outcome.occurredAt > seen.occurredAt) latest.set(outcome.keyResultId, outcome);
+  }
+  return latest;
+}
+
+function checkInOf(
+  outcome: Outcome | undefined,
+  names: ReadonlyMap<string, string>,
+): KeyResultView['lastCheckIn'] {
+  if (!outcome) return null;
+  return { by: names.get(outcome.loggedBy) ?? null, delta: outcome.delta, at: outcome.occurredAt };
 }

@@ -23,6 +23,8 @@ export interface KeyResultView {
   linkedBy: 'account' | 'tier';
   /** What this account's own logged outcomes added this period, including ones not yet sent. */
   accountContribution: number;
+  /** The latest outcome on this account the backend settled: who (their name, if known), how much, when. */
+  lastCheckIn: { by: string | null; delta: number; at: string } | null;
 }
 
 /** The account's outcomes the backend has not settled yet, so the panel can say so. */

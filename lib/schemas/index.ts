@@ -2,4 +2,5 @@ export * from './admin-api.ts';
 export * from './api.ts';
 export * from './collections.ts';
 export * from './entities.ts';
+export * from './live.ts';
 export * from './signin.ts';

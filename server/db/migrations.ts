@@ -203,4 +203,17 @@ export const MIGRATIONS: Migration[] = [
       `ALTER TABLE device_sessions ADD COLUMN rotated_at timestamptz`,
     ],
   },
+  {
+    version: 8,
+    name: 'live channel tickets',
+    statements: [
+      // A browser cannot set Authorization on a WebSocket: it trades its bearer for a ticket (hashed,
+      // single use, seconds long), kept here so any instance behind a load balancer can take it.
+      `CREATE TABLE live_tickets (
+        hash text PRIMARY KEY,
+        token_hash text NOT NULL,
+        expires_at timestamptz NOT NULL
+      )`,
+    ],
+  },
 ];

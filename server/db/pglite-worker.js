@@ -8,6 +8,8 @@
  *   { id, kind: 'query', sql, params, tx? }  rows, inside transaction `tx` when given
  *   { id, kind: 'begin' }                    a new transaction's id, once BEGIN has run
  *   { id, kind: 'end', tx, commit }          COMMIT or ROLLBACK of `tx`
+ *   { id, kind: 'listen', channel }         a listener id; each NOTIFY then posts `{ notify: id, payload }`
+ *   { id, kind: 'unlisten', listener }
  *   { id, kind: 'close' }
  * On start it posts `{ ready: true }`, or `{ ready: false, error }`.
  */
@@ -18,6 +20,9 @@ const ROLLBACK = Symbol('rollback');
 /** Open transactions: the PGlite handle and how to end the callback PGlite is waiting on. */
 const transactions = new Map();
 let nextTx = 1;
+/** LISTEN subscriptions: listener id → the function that stops it. */
+const unlisteners = new Map();
+let nextListener = 1;
 
 /** An error as plain data: structured clone keeps only message and stack of an Error's own fields. */
 function plain(error) {
@@ -72,6 +77,20 @@ async function handle(pg, message) {
       return begin(pg);
     case 'end':
       return end(message.tx, message.commit);
+    case 'listen': {
+      const listener = nextListener++;
+      const stop = await pg.listen(message.channel, (payload) =>
+        parentPort.postMessage({ notify: listener, payload }),
+      );
+      unlisteners.set(listener, stop);
+      return listener;
+    }
+    case 'unlisten': {
+      const stop = unlisteners.get(message.listener);
+      unlisteners.delete(message.listener);
+      await stop?.();
+      return null;
+    }
     case 'close':
       return pg.close();
     default:

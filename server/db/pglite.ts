@@ -22,6 +22,8 @@ export async function openPglite(dir?: string): Promise<Db> {
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let nextId = 1;
   let stopped: Error | undefined;
+  /** NOTIFY payloads the worker heard, by the listener id it gave out. */
+  const listeners = new Map<number, (payload: string) => void>();
 
   await new Promise<void>((resolve, reject) => {
     worker.once('message', (message: { ready: boolean; error?: Reply['error'] }) =>
@@ -36,7 +38,11 @@ export async function openPglite(dir?: string): Promise<Db> {
   };
   worker.on('error', (error) => stop(new Error(`the embedded database stopped: ${error.message}`)));
   worker.on('exit', () => stop(new Error('the embedded database is closed')));
-  worker.on('message', (reply: Reply) => {
+  worker.on('message', (reply: Reply | { notify: number; payload: string }) => {
+    if ('notify' in reply) {
+      listeners.get(reply.notify)?.(reply.payload);
+      return;
+    }
     const waiting = pending.get(reply.id);
     if (!waiting) return;
     pending.delete(reply.id);
@@ -85,6 +91,14 @@ export async function openPglite(dir?: string): Promise<Db> {
       if (stopped) return;
       await call({ kind: 'close' });
       await worker.terminate();
+    },
+    async listen(channel, onPayload) {
+      const listener = await call<number>({ kind: 'listen', channel });
+      listeners.set(listener, onPayload);
+      return async () => {
+        listeners.delete(listener);
+        if (!stopped) await call({ kind: 'unlisten', listener });
+      };
     },
   };
 }

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { listenPostgres } from './postgres-listen.ts';
 import type { Db } from './types.ts';
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]*$/;
@@ -20,11 +21,11 @@ function clientDb(client: pg.PoolClient): Db {
  */
 export async function openPostgres(url: string, schema?: string): Promise<Db> {
   if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error(`invalid schema name: ${schema}`);
-  const pool = new pg.Pool({
+  const connection = {
     connectionString: url,
-    max: 10,
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
-  });
+  };
+  const pool = new pg.Pool({ ...connection, max: 10 });
   // An idle client losing its connection must not crash the process; the next query reconnects.
   pool.on('error', () => {});
   if (schema !== undefined) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
@@ -51,5 +52,6 @@ export async function openPostgres(url: string, schema?: string): Promise<Db> {
       }
     },
     close: () => pool.end(),
+    listen: (channel, onPayload) => listenPostgres(connection, channel, onPayload),
   };
 }

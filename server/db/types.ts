@@ -4,6 +4,11 @@ export interface Db {
   /** Runs `fn` in one transaction; nested calls join the outer transaction. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * Hears Postgres NOTIFY on `channel` (from this or any other connection to the same database) until
+   * the returned function is called. Only a database handle has it, not a transaction.
+   */
+  listen?(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
 }
 
 /** Where the data lives; every command accepts the same choice. */

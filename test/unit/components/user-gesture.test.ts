@@ -33,6 +33,7 @@ const KR: KeyResultView = {
   quickLog: { label: 'QBR held', delta: 1 },
   linkedBy: 'tier',
   accountContribution: 0,
+  lastCheckIn: null,
 };
 
 /** The first button in an element tree, found without rendering (the row has no hooks). */
@@ -55,7 +56,9 @@ describe('the log button', () => {
     [false, 0],
   ])('a click with isTrusted %s logs %i outcome', (isTrusted, logged) => {
     const onLog = vi.fn();
-    const button = firstButton(KeyResultRow({ kr: KR, rejection: null, undoRefusal: null, onLog }));
+    const button = firstButton(
+      KeyResultRow({ kr: KR, rejection: null, undoRefusal: null, onLog, now: new Date(), isNew: false }),
+    );
     button?.props.onClick({ nativeEvent: { isTrusted } });
     expect(onLog).toHaveBeenCalledTimes(logged);
   });

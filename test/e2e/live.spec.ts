@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import { expect, type Locator, type Page, test } from '@playwright/test';
+import { formatMetricValue } from '../../lib/format/values.ts';
+import { createToken, SHOWCASE } from '../../server/index.ts';
+import { crmUrls } from '../fixtures/crm/routes.ts';
+import { panel } from './panel-region.ts';
+import { closeSession, connectSession, type ExtensionSession, openSession } from './session.ts';
+
+const { acme, globex } = SHOWCASE.accounts;
+const EXPANSION = 'Acme expansion ARR signed';
+/** Within a second on loopback (SPEC §7); the margin is for a shared, busy test machine. */
+const LIVE_TIMEOUT = 5_000;
+
+let session: ExtensionSession;
+/** User B: a teammate (here the lead) writing through the API while user A (the CSM) looks on. */
+let teammate: string;
+let admin: string;
+
+test.beforeEach(async () => {
+  session = await openSession(SHOWCASE.users.csm.email);
+  teammate = await createToken(session.backend.server.db, SHOWCASE.users.lead.email);
+  admin = await createToken(session.backend.server.db, 'sam.okafor@example.com');
+});
+test.afterEach(() => closeSession(session));
+
+async function api(token: string, method: string, path: string, body: unknown): Promise<void> {
+  const response = await fetch(`${session.backend.server.url}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  expect(response.status, await response.clone().text()).toBe(200);
+}
+
+async function row<T>(sql: string, params: unknown[]): Promise<T> {
+  const [found] = await session.backend.server.db.query<T>(sql, params);
+  if (!found) throw new Error(`nothing for ${sql}`);
+  return found;
+}
+
+/** User B logs an outcome on `title` for Acme through the API, as their own browser would. */
+async function teammateLogs(title: string, delta: number): Promise<void> {
+  const { id } = await row<{ id: string }>(`SELECT id FROM key_results WHERE data->>'title' = $1`, [title]);
+  const outcome = {
+    id: randomUUID(),
+    keyResultId: id,
+    accountId: acme.id,
+    delta,
+    loggedBy: SHOWCASE.users.lead.id,
+    occurredAt: new Date().toISOString(),
+  };
+  await api(teammate, 'POST', '/v1/outcomes', { outcomes: [outcome] });
+}
+
+function keyResult(page: Page, title: string): Locator {
+  return panel(page).getByTestId('key-result').filter({ hasText: title });
+}
+
+async function openAcme(): Promise<Page> {
+  await connectSession(session);
+  const page = await session.context.newPage();
+  await page.goto(crmUrls.salesforceAccount(acme.salesforceId));
+  await expect(keyResult(page, EXPANSION)).toContainText('$45K');
+  return page;
+}
+
+test("a teammate's outcome shows in the open panel with no action", async () => {
+  const page = await openAcme();
+  await teammateLogs(EXPANSION, 10_000);
+  await expect(keyResult(page, EXPANSION)).toContainText('$55K', { timeout: LIVE_TIMEOUT });
+});
+
+test('a metric a pipeline updates shows in the open panel with no action', async () => {
+  const page = await openAcme();
+  const metric = await row<{ data: { key: string; value: number } }>(
+    `SELECT data FROM metrics WHERE account_id = $1 ORDER BY key LIMIT 1`,
+    [acme.id],
+  );
+  const definition = await row<{ data: { label: string; unit: string } }>(
+    `SELECT data FROM metric_definitions WHERE id = $1`,
+    [metric.data.key],
+  );
+  const value = metric.data.value + 7;
+  const shown = panel(page).locator('.gl-metric').filter({ hasText: definition.data.label });
+  await expect(shown).not.toContainText(formatMetricValue(definition.data.unit, value));
+  await api(admin, 'PUT', '/v1/admin/metrics', {
+    items: [{ accountId: acme.id, key: metric.data.key, value, asOf: new Date().toISOString() }],
+  });
+  await expect(shown).toContainText(formatMetricValue(definition.data.unit, value), {
+    timeout: LIVE_TIMEOUT,
+  });
+});
+
+test('a tier change by an admin shows in the open panel with no action', async () => {
+  const page = await openAcme();
+  const { data } = await row<{ data: Record<string, unknown> }>(`SELECT data FROM accounts WHERE id = $1`, [
+    acme.id,
+  ]);
+  const { name } = await row<{ name: string }>(`SELECT data->>'name' AS name FROM tiers WHERE id = $1`, [
+    globex.tierId,
+  ]);
+  await expect(panel(page).locator('.gl-tier')).not.toContainText(name);
+  const { source: _source, updatedBy: _by, updatedAt: _at, ...account } = data;
+  await api(admin, 'PUT', '/v1/admin/accounts', { items: [{ ...account, tierId: globex.tierId }] });
+  await expect(panel(page).locator('.gl-tier')).toContainText(name, { timeout: LIVE_TIMEOUT });
+});
+
+test('coming back to an account after a change shows the change', async () => {
+  const page = await openAcme();
+  await page.getByRole('navigation', { name: 'Global' }).getByRole('link', { name: globex.name }).click();
+  await expect(panel(page).getByRole('heading', { name: globex.name })).toBeVisible();
+  await teammateLogs(EXPANSION, 10_000);
+  await page.goBack();
+  await expect(panel(page).getByRole('heading', { name: acme.name })).toBeVisible();
+  await expect(keyResult(page, EXPANSION)).toContainText('$55K', { timeout: LIVE_TIMEOUT });
+});
