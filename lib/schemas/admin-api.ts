@@ -49,7 +49,14 @@ export type AdminDeactivateResponse = z.infer<typeof AdminDeactivateResponse>;
 export const AuditQuery = z.object({
   cursor: z.string().min(1).max(200).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
+  /** Only what this person wrote (a user id). */
+  actor: Id.optional(),
+  /** Only what came through this path. */
+  source: Source.optional(),
+  /** Only writes to this collection. */
+  collection: CollectionName.optional(),
 });
+export type AuditFilter = Pick<z.infer<typeof AuditQuery>, 'actor' | 'source' | 'collection'>;
 
 export const AuditEntry = z.object({
   at: Timestamp,
