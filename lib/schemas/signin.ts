@@ -39,3 +39,10 @@ export const TokenResponse = z.object({
   user: User,
 });
 export type TokenResponse = z.infer<typeof TokenResponse>;
+
+/** `POST /v1/admin/invitations`: a one-time sign-in link for someone who is already a user. */
+export const InvitationRequest = z.object({ email: User.shape.email });
+export type InvitationRequest = z.infer<typeof InvitationRequest>;
+
+export const InvitationResponse = z.object({ url: z.url(), expiresAt: Timestamp });
+export type InvitationResponse = z.infer<typeof InvitationResponse>;
