@@ -20,7 +20,7 @@ export function adminInvitationRoutes(db: Db, publicUrl: string | undefined, now
       description: 'The person must already be a user (and not deactivated): add them first.',
       requestBody: { required: true, content: jsonContent(InvitationRequest) },
       responses: {
-        201: { description: 'The link, shown once', content: jsonContent(InvitationResponse) },
+        200: { description: 'The link, shown once', content: jsonContent(InvitationResponse) },
         ...errorResponses(400, 401, 403, 404, 429),
       },
     }),
@@ -36,7 +36,7 @@ export function adminInvitationRoutes(db: Db, publicUrl: string | undefined, now
         const secret = await createInvitation(db, body.data.email, at);
         const url = invitationLink(publicUrl ?? new URL(c.req.url).origin, secret);
         const expiresAt = new Date(at + INVITATION_TTL_MS).toISOString();
-        return c.json({ url, expiresAt } satisfies InvitationResponse, 201);
+        return c.json({ url, expiresAt } satisfies InvitationResponse);
       } catch (error) {
         if (!(error instanceof UnknownUserError)) throw error;
         throw new ApiHttpError(
