@@ -18,7 +18,7 @@ import {
 } from './limit/token-bucket.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { adminCsvRoutes, CSV_IMPORT_PATH } from './routes/admin-csv.ts';
-import { adminInvitationRoutes } from './routes/admin-invitations.ts';
+import { adminPeopleRoutes } from './routes/admin-people.ts';
 import { changesRoutes } from './routes/changes.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
@@ -107,7 +107,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
   v1.route('/', outcomesRoutes(db));
   v1.route('/', adminRoutes(db));
   v1.route('/', adminCsvRoutes(db));
-  v1.route('/', adminInvitationRoutes(db, options.signIn?.publicUrl, options.now ?? Date.now));
+  v1.route('/', adminPeopleRoutes(db, options.signIn?.publicUrl, options.now ?? Date.now));
   v1.route('/', sessionRoutes(db));
   app.route('/v1', v1);
 

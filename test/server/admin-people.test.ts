@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { deactivateUser } from '../../server/sessions/deactivate.ts';
+import { createSession } from '../../server/sessions/sessions.ts';
 import { adminCall } from './admin-client.ts';
 import { BACKENDS } from './backends.ts';
 import { USERS } from './fixtures.ts';
 import { authorizePath, codeFrom, pkce, REDIRECT } from './signin-client.ts';
 import { testHarness } from './suite-harness.ts';
 
-describe.each(BACKENDS)('admins making invitation links on $name', (backend) => {
+describe.each(BACKENDS)('admins inviting people and managing their devices on $name', (backend) => {
   const h = testHarness(backend);
   const clock = Date.parse('2026-12-01T09:00:00Z');
 
@@ -55,5 +56,24 @@ describe.each(BACKENDS)('admins making invitation links on $name', (backend) => 
     const [row] = await h.db.query<{ n: number }>('SELECT count(*)::int AS n FROM invitations');
     expect(row?.n).toBe(0);
     expect((await adminCall(h, 'admin', 'GET', '/v1/me')).status).toBe(200);
+  });
+
+  it("lists anyone's signed-in devices for an admin and signs one out", async () => {
+    const { session, token } = await createSession(h.db, USERS.east.id, 'Firefox on Linux');
+    await createSession(h.db, USERS.lead.id, 'Chrome on macOS');
+    const listed = await adminCall(h, 'admin', 'GET', `/v1/admin/sessions?userId=${USERS.east.id}`);
+    expect((await listed.json()).sessions).toEqual([
+      expect.objectContaining({ id: session.id, userId: USERS.east.id, name: 'Firefox on Linux' }),
+    ]);
+    const everyone = await (await adminCall(h, 'admin', 'GET', '/v1/admin/sessions')).json();
+    expect(everyone.sessions).toHaveLength(2);
+
+    expect((await adminCall(h, 'lead', 'GET', '/v1/admin/sessions')).status).toBe(403);
+    expect((await adminCall(h, 'lead', 'DELETE', `/v1/admin/sessions/${session.id}`)).status).toBe(403);
+    expect((await adminCall(h, 'admin', 'DELETE', `/v1/admin/sessions/${session.id}`)).status).toBe(204);
+    const me = await h.app.request('/v1/me', { headers: { Authorization: `Bearer ${token}` } });
+    expect(me.status).toBe(401);
+    const again = await adminCall(h, 'admin', 'DELETE', `/v1/admin/sessions/${session.id}`);
+    expect(again.status).toBe(404);
   });
 });
