@@ -10,6 +10,7 @@ import { type ErrorReport, errorReport } from './http/error-report.ts';
 import { ApiHttpError, errorBody } from './http/errors.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { rateLimit } from './http/rate-limit.ts';
+import { SOURCE_HEADER } from './http/write-source.ts';
 import {
   DEFAULT_FAILED_TOKEN_LIMIT,
   DEFAULT_RATE_LIMIT,
@@ -18,6 +19,7 @@ import {
 } from './limit/token-bucket.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { adminCsvRoutes, CSV_IMPORT_PATH } from './routes/admin-csv.ts';
+import { adminReadRoutes } from './routes/admin-read.ts';
 import { changesRoutes } from './routes/changes.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
@@ -55,7 +57,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
     '*',
     cors({
       origin: '*',
-      allowHeaders: ['Authorization', 'Content-Type'],
+      allowHeaders: ['Authorization', 'Content-Type', SOURCE_HEADER],
       allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
       exposeHeaders: ['Retry-After'],
       maxAge: 86_400,
@@ -106,6 +108,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
   v1.route('/', outcomesRoutes(db));
   v1.route('/', adminRoutes(db));
   v1.route('/', adminCsvRoutes(db));
+  v1.route('/', adminReadRoutes(db));
   v1.route('/', sessionRoutes(db));
   app.route('/v1', v1);
 
