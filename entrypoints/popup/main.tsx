@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
+import { AdminLink } from '@/components/admin/AdminLink.tsx';
 import { LeadView } from '@/components/LeadView.tsx';
 import '@/components/lead-view.css';
 import { SyncStatusView } from '@/components/SyncStatusView.tsx';
@@ -43,6 +44,7 @@ function Popup() {
             Misaligned accounts
           </button>
         )}
+        <AdminLink request={request} />
       </div>
       {!sidePanel && <LeadView request={request} compact />}
     </main>

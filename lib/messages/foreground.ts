@@ -31,6 +31,7 @@ export const WAITED_ON: Readonly<Record<MessageType, boolean>> = {
   'sync/now': false,
   'sync/status': false,
   'lead/misaligned': false,
+  'admin/call': false,
 };
 
 type AnyHandler = (payload: unknown, sender: SenderFacts) => Promise<unknown>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ADMIN_PATH } from '../backend/admin-call.ts';
 import { MAX_DOMAIN_LENGTH, MAX_NAME_LENGTH, normaliseDomain } from '../crm/account-identity.ts';
 import { ACCOUNT_FIELDS } from '../crm/page-account-fields.ts';
 import { MAX_FIELD_VALUE_LENGTH } from '../crm/page-fields.ts';
@@ -81,6 +82,15 @@ export const PAYLOAD_SCHEMAS = {
       complete: z.boolean().optional(),
     })
     .strict(),
+  'admin/call': z
+    .object({
+      method: z.enum(['GET', 'PUT', 'POST', 'DELETE']),
+      path: z.string().max(300).regex(ADMIN_PATH, 'not an admin API path'),
+      query: z.record(z.string().max(100), z.string().max(10_000)).optional(),
+      body: z.unknown().optional(),
+      contentType: z.enum(['application/json', 'text/csv']).optional(),
+    })
+    .strict(),
 } satisfies { [K in MessageType]: z.ZodType<MessageMap[K]['request']> };
 
 export const ALLOWED_SENDER: { [K in MessageType]: MessageMap[K]['from'] } = {
@@ -105,4 +115,5 @@ export const ALLOWED_SENDER: { [K in MessageType]: MessageMap[K]['from'] } = {
   'sync/now': 'extension-page',
   'sync/status': 'extension-page',
   'lead/misaligned': 'extension-page',
+  'admin/call': 'extension-page',
 };

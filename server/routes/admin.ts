@@ -22,6 +22,7 @@ import type { AuthEnv } from '../http/auth.ts';
 import { ApiHttpError } from '../http/errors.ts';
 import { errorResponses, jsonContent } from '../http/openapi.ts';
 import { requireAdmin } from '../http/require-admin.ts';
+import { adminWriteSource } from '../http/write-source.ts';
 import { deactivateUser } from '../sessions/deactivate.ts';
 
 const PutEnvelope = z.object({ items: z.array(z.unknown()) });
@@ -188,7 +189,7 @@ export function adminRoutes(db: Db) {
     try {
       const result = await upsertCollection(db, collection, items, {
         actor: c.get('user'),
-        source: 'api',
+        source: adminWriteSource(c, 'api'),
         dryRun: c.req.query('dryRun') === 'true',
       });
       return c.json(result);
@@ -203,7 +204,12 @@ export function adminRoutes(db: Db) {
   async function remove(c: Context<AuthEnv>, collection: AdminCollection) {
     const { ids } = AdminDeleteRequest.parse(await jsonBody(c));
     try {
-      return c.json(await deleteCollection(db, collection, ids, { actor: c.get('user'), source: 'api' }));
+      return c.json(
+        await deleteCollection(db, collection, ids, {
+          actor: c.get('user'),
+          source: adminWriteSource(c, 'api'),
+        }),
+      );
     } catch (error) {
       if (error instanceof StillReferencedError) {
         throw new ApiHttpError(409, 'still_referenced', error.message, error.referrers);

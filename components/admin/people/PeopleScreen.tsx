@@ -1,0 +1,3 @@
+export function PeopleScreen(_props: import('../screen-props.ts').ScreenProps) {
+  return <p>People: coming soon.</p>;
+}
