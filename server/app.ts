@@ -11,6 +11,7 @@ import { type ErrorReport, errorReport } from './http/error-report.ts';
 import { ApiHttpError, errorBody } from './http/errors.ts';
 import { openApiDocument } from './http/openapi.ts';
 import { rateLimit } from './http/rate-limit.ts';
+import { SOURCE_HEADER } from './http/write-source.ts';
 import { type AdmissionLimit, AdmissionQueue, DEFAULT_ADMISSION } from './limit/admission-queue.ts';
 import {
   DEFAULT_FAILED_TOKEN_LIMIT,
@@ -21,6 +22,8 @@ import {
 import { liveRoutes } from './live/routes.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { adminCsvRoutes, CSV_IMPORT_PATH } from './routes/admin-csv.ts';
+import { adminPeopleRoutes } from './routes/admin-people.ts';
+import { adminReadRoutes } from './routes/admin-read.ts';
 import { changesRoutes } from './routes/changes.ts';
 import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
@@ -60,7 +63,7 @@ export function createApp(db: Db, options: AppOptions = {}) {
     '*',
     cors({
       origin: '*',
-      allowHeaders: ['Authorization', 'Content-Type'],
+      allowHeaders: ['Authorization', 'Content-Type', SOURCE_HEADER],
       allowMethods: ['GET', 'POST', 'PUT', 'DELETE', 'OPTIONS'],
       exposeHeaders: ['Retry-After'],
       maxAge: 86_400,
@@ -120,6 +123,8 @@ export function createApp(db: Db, options: AppOptions = {}) {
   v1.route('/', adminCsvRoutes(db));
   v1.route('/', sessionRoutes(db, options.now));
   v1.route('/', liveRoutes(db));
+  v1.route('/', adminPeopleRoutes(db, options.signIn?.publicUrl, options.now ?? Date.now));
+  v1.route('/', adminReadRoutes(db));
   app.route('/v1', v1);
 
   // Generated once, on first request, from the routes above: there is no hand-kept copy to drift.

@@ -3,6 +3,7 @@ import { DEFAULT_CRM_TIER_LABEL } from '@/lib/crm/page-fields.ts';
 import type { MessageClient } from '@/lib/messages/client.ts';
 import type { LockedSetting, SettingsView } from '@/lib/settings/settings.ts';
 import type { SyncStatus } from '@/lib/sync/status.ts';
+import { AdminLink } from '../admin/AdminLink.tsx';
 import { SyncStatusView } from '../sync-status/SyncStatusView.tsx';
 import { CrmSitesSection } from './CrmSitesSection.tsx';
 import { PolicyDiagnostics, PolicyNote, SsoHint } from './PolicyNote.tsx';
@@ -76,6 +77,7 @@ export function OptionsPage({ request }: { request: MessageClient }) {
   return (
     <main>
       <h1>Goal Lens</h1>
+      <AdminLink request={request} />
       <PolicyDiagnostics messages={settings?.policyDiagnostics ?? []} />
       <form onSubmit={save}>
         <label>

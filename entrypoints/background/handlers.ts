@@ -8,6 +8,7 @@ import { applyPolicy, toSettingsView } from '@/lib/settings/effective.ts';
 import { type LockedSetting, normaliseBackendUrl, normaliseCrmTierLabel } from '@/lib/settings/settings.ts';
 import { loadEffectiveSettings, loadUserSettings, saveSettings } from '@/lib/settings/store.ts';
 import { readSyncStatus, resetCache } from '@/lib/sync/engine.ts';
+import { createAdminHandlers } from './admin-handlers.ts';
 import { createLeadHandlers } from './book-handlers.ts';
 import { createSiteHandlers } from './crm-sites-handlers.ts';
 import { createOutcomeHandlers } from './outcome-handlers.ts';
@@ -22,6 +23,7 @@ export function createHandlers(db: CacheDb, scheduler: SyncScheduler, onCacheCha
   return {
     ...createOutcomeHandlers(db, scheduler, onCacheChanged),
     ...createLeadHandlers(db),
+    ...createAdminHandlers(db, scheduler),
     ...createSiteHandlers(db),
     ...createPanelHandlers(),
     ...createSignInHandlers(db, scheduler, onCacheChanged),

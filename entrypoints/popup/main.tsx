@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { BookView } from '@/components/book/BookView.tsx';
 import '@/components/book/book-view.css';
+import { AdminLink } from '@/components/admin/AdminLink.tsx';
 import { SyncStatusView } from '@/components/sync-status/SyncStatusView.tsx';
 import { createMessageClient } from '@/lib/messages/client.ts';
 import type { SyncStatus } from '@/lib/sync/status.ts';
@@ -43,6 +44,7 @@ function Popup() {
             Misaligned accounts
           </button>
         )}
+        <AdminLink request={request} />
       </div>
       {!sidePanel && <BookView request={request} compact />}
     </main>

@@ -34,6 +34,7 @@ export const WAITED_ON: Readonly<Record<MessageType, boolean>> = {
   'sync/now': false,
   'sync/status': false,
   'book/misaligned': false,
+  'admin/call': false,
 };
 
 type AnyHandler = (payload: unknown, sender: SenderFacts) => Promise<unknown>;

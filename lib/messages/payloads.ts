@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ADMIN_PATH } from '../backend/admin-call.ts';
 import { KIND_FILTERS, MAX_PAGE_SIZE, SORT_ORDERS } from '../book/types.ts';
 import { MAX_DOMAIN_LENGTH, MAX_NAME_LENGTH, normaliseDomain } from '../crm/account-identity.ts';
 import { ACCOUNT_FIELDS } from '../crm/page-account-fields.ts';
@@ -89,6 +90,15 @@ export const PAYLOAD_SCHEMAS = {
       complete: z.boolean().optional(),
     })
     .strict(),
+  'admin/call': z
+    .object({
+      method: z.enum(['GET', 'PUT', 'POST', 'DELETE']),
+      path: z.string().max(300).regex(ADMIN_PATH, 'not an admin API path'),
+      query: z.record(z.string().max(100), z.string().max(10_000)).optional(),
+      body: z.unknown().optional(),
+      contentType: z.enum(['application/json', 'text/csv']).optional(),
+    })
+    .strict(),
 } satisfies { [K in MessageType]: z.ZodType<MessageMap[K]['request']> };
 
 export const ALLOWED_SENDER: { [K in MessageType]: MessageMap[K]['from'] } = {
@@ -116,4 +126,5 @@ export const ALLOWED_SENDER: { [K in MessageType]: MessageMap[K]['from'] } = {
   'sync/now': 'extension-page',
   'sync/status': 'extension-page',
   'book/misaligned': 'extension-page',
+  'admin/call': 'extension-page',
 };

@@ -1,3 +1,4 @@
+import type { AdminCallRequest, AdminCallResponse } from '../backend/admin-call.ts';
 import type { BookPage, BookQuery } from '../book/types.ts';
 import type { SelectorDiagnostics, SelectorReport } from '../diagnostics/selector-report.ts';
 import type { ErrorInfo } from '../errors.ts';
@@ -115,6 +116,8 @@ export interface MessageMap {
    * ARR when the request is empty); refused unless the signed-in user is a lead or an admin.
    */
   'book/misaligned': { from: 'extension-page'; request: Partial<BookQuery>; response: BookPage };
+  /** The admin workspace's call to the admin API (or `/v1/me`), answered with the backend's status and body. */
+  'admin/call': { from: 'extension-page'; request: AdminCallRequest; response: AdminCallResponse };
 }
 
 export type MessageType = keyof MessageMap;

@@ -5,7 +5,19 @@ import {
   AdminCollection as CollectionName,
   MAX_ADMIN_BATCH,
 } from './collections.ts';
-import { Id, Source, Timestamp } from './entities.ts';
+import {
+  Account,
+  Id,
+  KeyResult,
+  Metric,
+  MetricDefinition,
+  Objective,
+  Source,
+  Team,
+  Tier,
+  Timestamp,
+  User,
+} from './entities.ts';
 
 /** `PUT /v1/admin/:collection`: the batch, upserted by id, all or nothing. */
 export function adminPutRequest<C extends AdminCollection>(collection: C) {
@@ -49,7 +61,14 @@ export type AdminDeactivateResponse = z.infer<typeof AdminDeactivateResponse>;
 export const AuditQuery = z.object({
   cursor: z.string().min(1).max(200).optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
+  /** Only what this person wrote (a user id). */
+  actor: Id.optional(),
+  /** Only what came through this path. */
+  source: Source.optional(),
+  /** Only writes to this collection. */
+  collection: CollectionName.optional(),
 });
+export type AuditFilter = Pick<z.infer<typeof AuditQuery>, 'actor' | 'source' | 'collection'>;
 
 export const AuditEntry = z.object({
   at: Timestamp,
@@ -69,3 +88,21 @@ export const AuditResponse = z.object({
   hasMore: z.boolean(),
 });
 export type AuditResponse = z.infer<typeof AuditResponse>;
+
+/** A stored row of each collection as `GET /v1/admin/:collection` returns it, provenance included. */
+export const ADMIN_READ_SCHEMAS = {
+  users: User,
+  teams: Team,
+  tiers: Tier,
+  accounts: Account,
+  objectives: Objective,
+  keyResults: KeyResult,
+  metricDefinitions: MetricDefinition,
+  metrics: Metric,
+} as const satisfies Record<AdminCollection, z.ZodType>;
+
+export type AdminRow<C extends AdminCollection> = z.infer<(typeof ADMIN_READ_SCHEMAS)[C]>;
+
+export function adminListResponse<C extends AdminCollection>(collection: C) {
+  return z.object({ items: z.array(ADMIN_READ_SCHEMAS[collection]) });
+}

@@ -43,3 +43,9 @@ export type TokenResponse = z.infer<typeof TokenResponse>;
 /** What `POST /v1/sessions/current/rotate` answers: the same session under a new token. */
 export const RotatedSession = z.object({ access_token: z.string().min(1).max(200), session_id: Id });
 export type RotatedSession = z.infer<typeof RotatedSession>;
+
+/** `POST /v1/admin/invitations`: a one-time sign-in link for someone who is already a user. */
+export const InvitationRequest = z.object({ email: User.shape.email });
+export type InvitationRequest = z.infer<typeof InvitationRequest>;
+export const InvitationResponse = z.object({ url: z.url(), expiresAt: Timestamp });
+export type InvitationResponse = z.infer<typeof InvitationResponse>;

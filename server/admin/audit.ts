@@ -1,4 +1,4 @@
-import type { AuditResponse, Source, User } from '../../lib/schemas/index.ts';
+import type { AuditFilter, AuditResponse, Source, User } from '../../lib/schemas/index.ts';
 import type { Db } from '../db/types.ts';
 
 export interface AuditEntry {
@@ -50,12 +50,20 @@ export function decodeAuditCursor(cursor: string): number | null {
   return match === null ? null : Number(match[1]);
 }
 
-/** Audit entries after `afterSeq`, oldest first. */
-export async function readAudit(db: Db, afterSeq: number, limit: number): Promise<AuditResponse> {
+/** Audit entries after `afterSeq`, oldest first; a filter left out matches every entry. */
+export async function readAudit(
+  db: Db,
+  afterSeq: number,
+  limit: number,
+  filter: AuditFilter = {},
+): Promise<AuditResponse> {
   const rows = await db.query<AuditRow>(
     `SELECT seq, at, actor_id, actor_name, source, collection, op, ids
-     FROM audit_log WHERE seq > $1 ORDER BY seq LIMIT $2`,
-    [afterSeq, limit + 1],
+     FROM audit_log
+     WHERE seq > $1 AND ($3::text IS NULL OR actor_id = $3) AND ($4::text IS NULL OR source = $4)
+       AND ($5::text IS NULL OR collection = $5)
+     ORDER BY seq LIMIT $2`,
+    [afterSeq, limit + 1, filter.actor ?? null, filter.source ?? null, filter.collection ?? null],
   );
   const page = rows.slice(0, limit);
   const last = page.at(-1);

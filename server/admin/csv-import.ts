@@ -11,7 +11,7 @@ import { loadAccountsByCrmRef, loadDirectory, loadStored } from './csv-lookups.t
 import { AdminValidationError, type UpsertOptions, upsertCollection } from './upsert.ts';
 
 export interface CsvImportOptions extends Omit<UpsertOptions, 'source'> {
-  source: 'csv' | 'cli';
+  source: 'csv' | 'cli' | 'workspace';
   map?: ColumnMap;
 }
 

@@ -10,6 +10,7 @@ import type { AuthEnv } from '../http/auth.ts';
 import { ApiHttpError } from '../http/errors.ts';
 import { errorResponses, jsonContent } from '../http/openapi.ts';
 import { requireAdmin } from '../http/require-admin.ts';
+import { adminWriteSource } from '../http/write-source.ts';
 
 /**
  * A CSV of 50 000 accounts from a CRM export with a few dozen columns is tens of megabytes, far over
@@ -77,7 +78,7 @@ export function adminCsvRoutes(db: Db) {
         const user = c.get('user');
         const report = await importCsv(db, collection, await c.req.text(), {
           actor: { id: user.id, name: user.name },
-          source: 'csv',
+          source: adminWriteSource(c, 'csv'),
           dryRun: query.dryRun === 'true',
           ...(query.map === undefined ? {} : { map: query.map }),
         });

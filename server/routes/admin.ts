@@ -12,6 +12,7 @@ import {
   AuditResponse,
   adminPutRequest,
   MAX_ADMIN_BATCH,
+  Source,
 } from '../../lib/schemas/index.ts';
 import { decodeAuditCursor, readAudit } from '../admin/audit.ts';
 import { deleteCollection, StillReferencedError } from '../admin/delete.ts';
@@ -21,6 +22,7 @@ import type { AuthEnv } from '../http/auth.ts';
 import { ApiHttpError } from '../http/errors.ts';
 import { errorResponses, jsonContent } from '../http/openapi.ts';
 import { requireAdmin } from '../http/require-admin.ts';
+import { adminWriteSource } from '../http/write-source.ts';
 import { deactivateUser } from '../sessions/deactivate.ts';
 
 const PutEnvelope = z.object({ items: z.array(z.unknown()) });
@@ -59,6 +61,19 @@ export function adminRoutes(db: Db) {
           required: false,
           schema: { type: 'integer', minimum: 1, maximum: 1000 },
         },
+        { name: 'actor', in: 'query', required: false, description: 'a user id', schema: { type: 'string' } },
+        {
+          name: 'source',
+          in: 'query',
+          required: false,
+          schema: { type: 'string', enum: [...Source.options] },
+        },
+        {
+          name: 'collection',
+          in: 'query',
+          required: false,
+          schema: { type: 'string', enum: [...ADMIN_COLLECTION_NAMES] },
+        },
       ],
       responses: {
         200: { description: 'A page of the audit log, oldest first', content: jsonContent(AuditResponse) },
@@ -66,14 +81,29 @@ export function adminRoutes(db: Db) {
       },
     }),
     async (c) => {
-      const query = AuditQuery.parse({
-        cursor: c.req.query('cursor') || undefined,
-        limit: c.req.query('limit') || undefined,
+      const read = (name: string) => c.req.query(name) || undefined;
+      const parsed = AuditQuery.safeParse({
+        cursor: read('cursor'),
+        limit: read('limit'),
+        actor: read('actor'),
+        source: read('source'),
+        collection: read('collection'),
       });
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new ApiHttpError(
+          400,
+          'invalid_request',
+          `The audit query's ${issue?.path.join('.') ?? 'parameters'} is invalid: ${issue?.message ?? ''}`.trim(),
+          parsed.error.issues,
+        );
+      }
+      const query = parsed.data;
       const after = query.cursor === undefined ? 0 : decodeAuditCursor(query.cursor);
       if (after === null)
         throw new ApiHttpError(400, 'invalid_cursor', 'The audit cursor was not issued here.');
-      return c.json(await readAudit(db, after, query.limit));
+      const { actor, source, collection } = query;
+      return c.json(await readAudit(db, after, query.limit, { actor, source, collection }));
     },
   );
 
@@ -159,7 +189,7 @@ export function adminRoutes(db: Db) {
     try {
       const result = await upsertCollection(db, collection, items, {
         actor: c.get('user'),
-        source: 'api',
+        source: adminWriteSource(c, 'api'),
         dryRun: c.req.query('dryRun') === 'true',
       });
       return c.json(result);
@@ -174,7 +204,12 @@ export function adminRoutes(db: Db) {
   async function remove(c: Context<AuthEnv>, collection: AdminCollection) {
     const { ids } = AdminDeleteRequest.parse(await jsonBody(c));
     try {
-      return c.json(await deleteCollection(db, collection, ids, { actor: c.get('user'), source: 'api' }));
+      return c.json(
+        await deleteCollection(db, collection, ids, {
+          actor: c.get('user'),
+          source: adminWriteSource(c, 'api'),
+        }),
+      );
     } catch (error) {
       if (error instanceof StillReferencedError) {
         throw new ApiHttpError(409, 'still_referenced', error.message, error.referrers);

@@ -47,6 +47,8 @@ const SAMPLES: { method: string; path: string; body: unknown; ok: boolean }[] = 
   { method: 'post', path: '/v1/admin/metrics/delete', body: { ids: [] }, ok: false },
   { method: 'post', path: '/v1/outcomes', body: { outcomes: [outcome('lead')] }, ok: true },
   { method: 'post', path: '/v1/outcomes', body: { outcomes: [] }, ok: false },
+  { method: 'post', path: '/v1/admin/invitations', body: { email: 'eve@example.com' }, ok: true },
+  { method: 'post', path: '/v1/admin/invitations', body: { email: 'ana' }, ok: false },
 ];
 
 describe.each(BACKENDS)('OpenAPI document on $name', (backend) => {

@@ -93,6 +93,7 @@ function handlers(calls: string[]): Handlers {
     'sync/now': fail,
     'sync/status': fail,
     'book/misaligned': fail,
+    'admin/call': fail,
     'diagnostics/report': async ({ crm }) => {
       calls.push(`diagnostics/report ${crm}`);
       return {};
@@ -180,6 +181,24 @@ describe('message router', () => {
       attack: 'an unknown CRM name is refused',
       sender: contentScript,
       message: { type: 'panel/view', payload: { crm: 'myspace', recordId: '1' } },
+      code: 'invalid_payload',
+    },
+    {
+      attack: 'a content script cannot call the admin API with the admin’s token',
+      sender: contentScript,
+      message: { type: 'admin/call', payload: { method: 'GET', path: '/v1/admin/users' } },
+      code: 'forbidden_message',
+    },
+    {
+      attack: 'the workspace cannot reach routes outside the admin API',
+      sender: optionsPage,
+      message: { type: 'admin/call', payload: { method: 'POST', path: '/v1/outcomes' } },
+      code: 'invalid_payload',
+    },
+    {
+      attack: 'the workspace cannot climb out of the admin API',
+      sender: optionsPage,
+      message: { type: 'admin/call', payload: { method: 'GET', path: '/v1/admin/../sessions' } },
       code: 'invalid_payload',
     },
     {

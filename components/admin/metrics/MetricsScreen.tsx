@@ -1,0 +1,3 @@
+export function MetricsScreen(_props: import('../screen-props.ts').ScreenProps) {
+  return <p>Metrics: coming soon.</p>;
+}

@@ -1,0 +1,3 @@
+export function ObjectivesScreen(_props: import('../screen-props.ts').ScreenProps) {
+  return <p>Objectives: coming soon.</p>;
+}

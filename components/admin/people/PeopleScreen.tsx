@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'react';
+import type { AdminRow } from '@/lib/schemas/index.ts';
+import type { ScreenProps } from '../screen-props.ts';
+import { InviteForm } from './InviteForm.tsx';
+import { reasonOf } from './refusal.ts';
+import { UserRow } from './UserRow.tsx';
+
+type Loaded = { users: AdminRow<'users'>[]; teams: AdminRow<'teams'>[] };
+
+/** Users with their roles and teams, invitations and signed-in devices (SPEC sections 9 and 10). */
+export function PeopleScreen({ client, me }: ScreenProps) {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+
+  useEffect(() => {
+    Promise.all([client.list('users'), client.list('teams')])
+      .then(([users, teams]) => setLoaded({ users, teams }))
+      .catch((error: unknown) => setRefusal(reasonOf(error)));
+  }, [client]);
+
+  return (
+    <section aria-labelledby="people-title">
+      <h1 id="people-title">People</h1>
+      <InviteForm client={client} />
+      <h2>Users</h2>
+      {refusal && (
+        <p className="refusal" role="alert">
+          {refusal}
+        </p>
+      )}
+      {!loaded && !refusal && <p role="status">Loading people…</p>}
+      {loaded && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Person</th>
+              <th scope="col">Role</th>
+              <th scope="col">Team</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
+          <tbody>
+            {loaded.users.map((user) => (
+              <UserRow
+                key={user.id}
+                client={client}
+                user={user}
+                teams={loaded.teams}
+                isMe={user.id === me.id}
+                onSaved={(saved) =>
+                  setLoaded(
+                    (current) =>
+                      current && {
+                        ...current,
+                        users: current.users.map((u) => (u.id === saved.id ? saved : u)),
+                      },
+                  )
+                }
+              />
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, test } from '@playwright/test';
+import { closeSession, connectSession, type ExtensionSession, openSession } from './session.ts';
+
+const ADMIN_EMAIL = 'sam.okafor@example.com';
+const INVITEE_EMAIL = 'tom.nguyen@example.com';
+
+// Each test starts a backend and a browser; on a loaded machine that alone can take a minute.
+test.describe.configure({ timeout: 300_000 });
+test.use({ actionTimeout: 60_000 });
+
+let session: ExtensionSession;
+
+test.beforeEach(async () => {
+  session = await openSession(ADMIN_EMAIL);
+  await connectSession(session);
+});
+
+test.afterEach(() => closeSession(session));
+
+async function openWorkspace(route: string): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.goto(`chrome-extension://${session.extensionId}/admin.html#/${route}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 60_000 });
+  return page;
+}
+
+const csvFile = (text: string) => ({ name: 'teams.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+
+async function teamIds(): Promise<string[]> {
+  const response = await fetch(`${session.backend.server.url}/v1/admin/teams`, {
+    headers: { Authorization: `Bearer ${session.backend.token}` },
+  });
+  return ((await response.json()) as { items: { id: string }[] }).items.map((team) => team.id);
+}
+
+test('an admin previews a CSV with a bad row, fixes it, imports it, and finds it in the audit log', async () => {
+  const page = await openWorkspace('imports');
+  await page.getByLabel('Import into').selectOption('teams');
+  await page
+    .getByLabel('CSV file')
+    .setInputFiles(csvFile('Team ID,Team Name\r\nteam-north,North\r\nteam-south,\r\n'));
+  // Mapped automatically: the page shows what each column fills, and it can be changed.
+  await expect(page.getByLabel('Team Name')).toHaveValue('name');
+
+  await page.getByRole('button', { name: 'Preview' }).click();
+  const problems = page.getByRole('region', { name: 'Problems' });
+  await expect(problems.getByRole('row').nth(1)).toContainText('3');
+  await expect(problems.getByRole('row').nth(1)).toContainText('Team Name');
+  await expect(page.getByRole('alert')).toContainText('nothing was imported');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('nothing was imported');
+  expect(await teamIds()).not.toContain('team-north');
+
+  await page
+    .getByLabel('CSV file')
+    .setInputFiles(csvFile('Team ID,Team Name\r\nteam-north,North\r\nteam-south,South\r\n'));
+  await page.getByRole('button', { name: 'Preview' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'would create 2' })).toBeVisible();
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported: created 2' })).toBeVisible();
+  expect(await teamIds()).toEqual(expect.arrayContaining(['team-north', 'team-south']));
+
+  await page.getByRole('link', { name: 'Audit log' }).click();
+  await page.getByLabel('Collection').selectOption('teams');
+  await page.getByLabel('Person').selectOption({ label: 'Sam Okafor' });
+  const entry = page.getByRole('row').filter({ hasText: 'team-north' });
+  await expect(entry).toContainText('Sam Okafor');
+  await expect(entry).toContainText('team-south');
+});
+
+test('an admin makes an invitation link for a person on the People page', async () => {
+  const page = await openWorkspace('people');
+  const email = page.getByLabel('Email', { exact: true });
+  await email.fill('not an email');
+  await page.getByRole('button', { name: 'Create invitation link' }).click();
+  await expect(page.getByRole('alert')).toContainText('Enter an email address');
+  await expect(email).toHaveValue('not an email');
+
+  await email.fill(INVITEE_EMAIL);
+  await page.getByRole('button', { name: 'Create invitation link' }).click();
+  await expect(page.getByLabel('Invitation link')).toHaveValue(/\/auth\/invite\/[\w-]{20,}$/);
+});
+
+for (const route of ['imports', 'people', 'audit']) {
+  test(`the ${route} screen has no serious or critical accessibility violation`, async () => {
+    const page = await openWorkspace(route);
+    if (route === 'imports') {
+      await page.getByLabel('Import into').selectOption('teams');
+      await page.getByLabel('CSV file').setInputFiles(csvFile('id,name\r\nteam-x,\r\n'));
+      await page.getByRole('button', { name: 'Preview' }).click();
+      await expect(page.getByRole('region', { name: 'Problems' })).toBeVisible();
+    } else {
+      await expect(page.getByRole('table').first()).toBeVisible();
+    }
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    const serious = violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    expect(serious).toEqual([]);
+  });
+}
