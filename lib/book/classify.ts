@@ -1,3 +1,4 @@
+import { arrOf } from '../cache/account-blocks.ts';
 import type { CacheDb, CachedAccount, CachedMetric } from '../cache/db.ts';
 import type { Tier } from '../schemas/entities.ts';
 import { classifyAccount, type TierBook } from '../tiers/account-check.ts';
@@ -36,11 +37,10 @@ export function classifyBookEntry(
 ): BookEntry | null {
   const found = classifyAccount(account, metrics, lookups.book, account.crmTier);
   if (found.length === 0) return null;
-  const arr = account.attributes.arr;
   return {
     id: account.id,
     name: account.name,
-    arr: typeof arr === 'number' ? arr : null,
+    arr: arrOf(account) ?? null,
     owner: (account.ownerId && lookups.ownerById.get(account.ownerId)) || null,
     tier: lookups.tierById.get(account.tierId) ?? null,
     misalignments: found.map((m) => ({

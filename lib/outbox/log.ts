@@ -2,6 +2,7 @@ import { readAccount } from '../cache/block-reader.ts';
 import type { CacheDb } from '../cache/db.ts';
 import { AppError } from '../errors.ts';
 import { deltaProblem } from '../okr/delta-limit.ts';
+import { linkOf } from '../okr/linked.ts';
 import { DEFAULT_QUICK_LOG, type Outcome } from '../schemas/entities.ts';
 import { outcomeProblem } from './check.ts';
 import { withRoomForOutbox } from './room.ts';
@@ -53,7 +54,7 @@ export async function logOutcome(
         );
       if (!account)
         throw new AppError('unknown_account', 'This account is no longer in Goal Lens. Sync and try again.');
-      if (!kr.linkAccountIds.includes(account.id) && !kr.linkTierIds.includes(account.tierId)) {
+      if (!linkOf(kr, account)) {
         throw new AppError('not_linked', `"${kr.title}" is not linked to ${account.name}.`);
       }
       const outcome: Outcome = {
