@@ -5,8 +5,9 @@
  */
 import { loadavg } from 'node:os';
 import type { Account, Snapshot } from '../../lib/schemas/index.ts';
-import { createToken, SHOWCASE } from '../../server/index.ts';
+import { createToken, demoSnapshot, SHOWCASE } from '../../server/index.ts';
 import { removeProfile } from '../../test/e2e/browser.ts';
+import { connectAndSync } from '../../test/e2e/options.ts';
 import { measureAdminUpsert } from './admin-upsert.ts';
 import { type BenchBackend, type StorageKind, startBenchBackend } from './backend.ts';
 import { measureCsvImport } from './csv-import.ts';
@@ -18,6 +19,7 @@ import { measureFirstSync } from './first-sync.ts';
 import { benchSnapshot, GENERATED_ACCOUNT_PREFIX } from './generate.ts';
 import { recordPanelHeadings } from './in-page.ts';
 import { measureLeadView } from './lead-view.ts';
+import { measureLive } from './live.ts';
 import { loadTest } from './load.ts';
 import { measureLookup } from './lookup.ts';
 import { describeMachine } from './machine.ts';
@@ -84,6 +86,33 @@ async function measureInBrowser(browser: BenchBrowser, backend: BenchBackend, sn
   });
   await attempt(['oneClickRender', 'oneClickDurable'], () => measureOneClick(page, snapshot.keyResults));
   await attempt(['domNodesNonAccount'], () => measureDomFootprint(page));
+  await attempt(LIVE_FIGURES, () => measureLive(context, backend.server, snapshot.keyResults));
+}
+
+const LIVE_FIGURES: FigureId[] = ['liveChange', 'liveRevisit', 'liveIdleRequestsPerHour'];
+
+/**
+ * `--only live`: the live figures alone, over the demo data set (they need no scale), for working on
+ * them without the whole bench. Prints the table; writes no report, which must come from a full run.
+ */
+async function measureLiveOnly() {
+  const storage: StorageKind = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+  const snapshot = demoSnapshot();
+  const backend = await startBenchBackend(storage, snapshot);
+  const browser = await launchBenchBrowser();
+  try {
+    const token = await createToken(backend.server.db, SHOWCASE.users.lead.email);
+    await connectAndSync(browser.context, browser.extensionId, backend.server.url, token);
+    await attempt(LIVE_FIGURES, () => measureLive(browser.context, backend.server, snapshot.keyResults));
+  } finally {
+    await browser.context.close();
+    await removeProfile(browser.profileDir);
+    await backend.close();
+  }
+  for (const figure of figures) {
+    console.log(`${figure.label}: ${figure.value ?? '—'} ${figure.unit} (budget ${figure.budget.max})`);
+    console.log(`  ${JSON.stringify(figure.summary ?? figure.reason ?? figure.details)}`);
+  }
 }
 
 /** The load test on PGlite, and on Postgres when DATABASE_URL names one; reuses `backend` where it fits. */
@@ -178,7 +207,13 @@ async function main() {
   console.log(`\nWrote ${path} and bench-results/latest.json`);
 }
 
-main().catch((error: unknown) => {
+const only = process.argv.indexOf('--only');
+const part = only === -1 ? undefined : process.argv[only + 1];
+if (part !== undefined && part !== 'live') {
+  console.error(`--only takes "live" (the only part that runs alone), not "${part}"`);
+  process.exit(2);
+}
+(part === 'live' ? measureLiveOnly() : main()).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
