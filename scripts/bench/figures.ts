@@ -7,7 +7,7 @@ type Statistic = 'p50' | 'p95' | 'value';
 
 interface Budget {
   label: string;
-  unit: 'ms' | 's' | 'KB' | 'nodes';
+  unit: 'ms' | 's' | 'KB' | 'nodes' | 'requests';
   statistic: Statistic;
   max: number;
 }
@@ -68,6 +68,25 @@ export const BUDGETS = {
     unit: 'ms',
     statistic: 'value',
     max: 1000,
+  },
+  liveChange: {
+    label: "a teammate's change → open panel shows it",
+    unit: 'ms',
+    statistic: 'p95',
+    max: 1000,
+  },
+  liveRevisit: {
+    label: 'coming back to an account after a change → shown',
+    unit: 'ms',
+    statistic: 'p95',
+    max: 1000,
+  },
+  // SPEC §11 / issue 15: an idle open panel must not cost a request a second.
+  liveIdleRequestsPerHour: {
+    label: 'requests per hour per idle open panel',
+    unit: 'requests',
+    statistic: 'value',
+    max: 3600,
   },
 } as const satisfies Record<string, Budget>;
 

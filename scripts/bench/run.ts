@@ -10,8 +10,9 @@
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { Account, Snapshot } from '../../lib/schemas/index.ts';
-import { createToken, SHOWCASE } from '../../server/index.ts';
+import { createToken, demoSnapshot, SHOWCASE } from '../../server/index.ts';
 import { removeProfile } from '../../test/e2e/browser.ts';
+import { connectAndSync } from '../../test/e2e/options.ts';
 import { measureAdminUpsert } from './admin-upsert.ts';
 import { type BenchBackend, type StorageKind, startBenchBackend } from './backend.ts';
 import { type Baseline, withBaseline } from './baseline.ts';
@@ -31,6 +32,7 @@ import { BUDGETS, type Figure, type FigureId, unavailable } from './figures.ts';
 import { measureFirstSync } from './first-sync.ts';
 import { benchSnapshot, DEFAULT_ACCOUNTS, GENERATED_ACCOUNT_PREFIX } from './generate.ts';
 import { recordPanelHeadings } from './in-page.ts';
+import { measureLive } from './live.ts';
 import { loadTestEachStorage } from './load.ts';
 import { measureLookup } from './lookup.ts';
 import { describeMachine } from './machine.ts';
@@ -45,7 +47,7 @@ import { deltaSyncBaseline, firstSyncBaseline } from './sync-baselines.ts';
 import { sampleWorkerHeap } from './worker-heap.ts';
 
 const args = parseArgs({
-  options: { accounts: { type: 'string' }, only: { type: 'string' } },
+  options: { accounts: { type: 'string' }, only: { type: 'string' }, 'live-only': { type: 'boolean' } },
 }).values;
 const accounts = Number(args.accounts ?? DEFAULT_ACCOUNTS);
 if (!Number.isInteger(accounts) || accounts < 1_000) {
@@ -190,6 +192,33 @@ async function measureInBrowser(browser: BenchBrowser, backend: BenchBackend, sn
     ];
   });
   await attempt(['domNodesNonAccount'], () => measureDomFootprint(page));
+  await attempt(LIVE_FIGURES, () => measureLive(context, backend.server, snapshot.keyResults));
+}
+
+const LIVE_FIGURES: FigureId[] = ['liveChange', 'liveRevisit', 'liveIdleRequestsPerHour'];
+
+/**
+ * `--live-only`: the live figures alone, over the demo data set (they need no scale), for working on
+ * them without the whole bench. Prints the table; writes no report, which must come from a full run.
+ */
+async function measureLiveOnly() {
+  const storage: StorageKind = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+  const snapshot = demoSnapshot();
+  const backend = await startBenchBackend(storage, snapshot);
+  const browser = await launchBenchBrowser();
+  try {
+    const token = await createToken(backend.server.db, SHOWCASE.users.lead.email);
+    await connectAndSync(browser.context, browser.extensionId, backend.server.url, token);
+    await attempt(LIVE_FIGURES, () => measureLive(browser.context, backend.server, snapshot.keyResults));
+  } finally {
+    await browser.context.close();
+    await removeProfile(browser.profileDir);
+    await backend.close();
+  }
+  for (const figure of figures) {
+    console.log(`${figure.label}: ${figure.value ?? '—'} ${figure.unit} (budget ${figure.budget.max})`);
+    console.log(`  ${JSON.stringify(figure.summary ?? figure.reason ?? figure.details)}`);
+  }
 }
 
 async function main() {
@@ -264,7 +293,7 @@ async function main() {
   console.log(`\nWrote ${path} and bench-results/latest.json`);
 }
 
-main().catch((error: unknown) => {
+(args['live-only'] ? measureLiveOnly() : main()).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { formatMetricValue } from '../../lib/format/values.ts';
+import { formatDate, formatMetricValue } from '../../lib/format/values.ts';
 import { createToken, SHOWCASE } from '../../server/index.ts';
 import { crmUrls } from '../fixtures/crm/routes.ts';
 import { panel } from './panel-region.ts';
@@ -67,7 +67,13 @@ async function openAcme(): Promise<Page> {
 test("a teammate's outcome shows in the open panel with no action", async () => {
   const page = await openAcme();
   await teammateLogs(EXPANSION, 10_000);
-  await expect(keyResult(page, EXPANSION)).toContainText('$55K', { timeout: LIVE_TIMEOUT });
+  const expansion = keyResult(page, EXPANSION);
+  await expect(expansion).toContainText('$55K', { timeout: LIVE_TIMEOUT });
+  // Marked as new for a moment, said to screen readers, and signed with who did it and when.
+  await expect(expansion.locator('[data-new]')).toContainText('$55K');
+  await expect(panel(page).getByTestId('live-announcement')).toHaveText(`Updated: ${EXPANSION}.`);
+  await expect(expansion.getByTestId('last-check-in')).toHaveText('Dana logged +$10K · just now');
+  await expect(expansion.locator('[data-new]')).toHaveCount(0);
 });
 
 test('a metric a pipeline updates shows in the open panel with no action', async () => {
@@ -89,6 +95,7 @@ test('a metric a pipeline updates shows in the open panel with no action', async
   await expect(shown).toContainText(formatMetricValue(definition.data.unit, value), {
     timeout: LIVE_TIMEOUT,
   });
+  await expect(shown.getByTestId('metric-as-of')).toHaveText(`as of ${formatDate(new Date().toISOString())}`);
 });
 
 test('a tier change by an admin shows in the open panel with no action', async () => {
