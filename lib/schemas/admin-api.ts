@@ -19,9 +19,29 @@ import {
   User,
 } from './entities.ts';
 
+/**
+ * Optimistic concurrency: per id, the `updatedAt` the writer read. If any of those rows has changed
+ * (or gone) since, the whole batch is refused with 409 `changed_since_read` naming them.
+ */
+export const ExpectedVersions = z
+  .record(z.string().min(1).max(400), Timestamp)
+  .refine((versions) => Object.keys(versions).length <= MAX_ADMIN_BATCH, 'too many expected versions');
+
+/** One row that changed since the writer read it, in a 409 `changed_since_read`'s `details`. */
+export const ChangedItem = z.object({
+  id: z.string(),
+  updatedAt: Timestamp.nullable(),
+  updatedBy: Id.nullable(),
+  deleted: z.boolean(),
+});
+export type ChangedItem = z.infer<typeof ChangedItem>;
+
 /** `PUT /v1/admin/:collection`: the batch, upserted by id, all or nothing. */
 export function adminPutRequest<C extends AdminCollection>(collection: C) {
-  return z.object({ items: z.array(ADMIN_COLLECTIONS[collection].schema).max(MAX_ADMIN_BATCH) });
+  return z.object({
+    items: z.array(ADMIN_COLLECTIONS[collection].schema).max(MAX_ADMIN_BATCH),
+    expected: ExpectedVersions.optional(),
+  });
 }
 
 export const AdminPutResponse = z.object({

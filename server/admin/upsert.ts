@@ -16,6 +16,7 @@ import { loadKeyResults } from '../store/key-results.ts';
 import { putEntities } from '../store/put.ts';
 import { chunks, TABLES } from '../store/tables.ts';
 import { recordAudit } from './audit.ts';
+import { checkUnchangedSinceRead } from './changed-since-read.ts';
 import { AdminValidationError, type ItemProblem } from './errors.ts';
 
 export { AdminValidationError, type ItemProblem } from './errors.ts';
@@ -28,6 +29,8 @@ export interface UpsertOptions {
   source: Exclude<Source, 'outcome'>;
   /** Compute the same results, then roll everything back. */
   dryRun: boolean;
+  /** Per id, the `updatedAt` the writer read; a row changed since refuses the batch. */
+  expected?: Readonly<Record<string, string>>;
 }
 
 export interface UpsertResult {
@@ -90,6 +93,7 @@ export async function upsertCollection(
       }
       if (problems.length > 0) throw new AdminValidationError(problems.sort((a, b) => a.index - b.index));
 
+      if (options.expected) await checkUnchangedSinceRead(tx, TABLES[spec.type].table, options.expected);
       // Stamped once the feed lock is held, so updatedAt follows the order writes become visible.
       const now = await databaseNow(tx);
       const entities = await toEntities(

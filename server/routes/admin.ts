@@ -11,10 +11,12 @@ import {
   AuditQuery,
   AuditResponse,
   adminPutRequest,
+  ExpectedVersions,
   MAX_ADMIN_BATCH,
   Source,
 } from '../../lib/schemas/index.ts';
 import { decodeAuditCursor, readAudit } from '../admin/audit.ts';
+import { ChangedSinceReadError } from '../admin/changed-since-read.ts';
 import { deleteCollection, StillReferencedError } from '../admin/delete.ts';
 import { AdminValidationError, upsertCollection } from '../admin/upsert.ts';
 import type { Db } from '../db/types.ts';
@@ -25,7 +27,7 @@ import { requireAdmin } from '../http/require-admin.ts';
 import { adminWriteSource } from '../http/write-source.ts';
 import { deactivateUser } from '../sessions/deactivate.ts';
 
-const PutEnvelope = z.object({ items: z.array(z.unknown()) });
+const PutEnvelope = z.object({ items: z.array(z.unknown()), expected: ExpectedVersions.optional() });
 const ADMIN_ERRORS = [401, 403, 413, 429] as const;
 
 async function jsonBody(c: Context): Promise<unknown> {
@@ -139,7 +141,7 @@ export function adminRoutes(db: Db) {
       `/admin/${collection}`,
       describeRoute({
         summary: `Upsert ${collection} by id, all or nothing`,
-        description: `At most ${MAX_ADMIN_BATCH} items. Sending the same batch again reports every item unchanged and writes nothing.`,
+        description: `At most ${MAX_ADMIN_BATCH} items. Sending the same batch again reports every item unchanged and writes nothing. With \`expected\` (id → the \`updatedAt\` read), a row changed since is refused with 409 \`changed_since_read\` naming it.`,
         parameters: [{ name: 'dryRun', in: 'query', required: false, schema: { type: 'boolean' } }],
         requestBody: { required: true, content: jsonContent(adminPutRequest(collection)) },
         responses: {
@@ -147,7 +149,7 @@ export function adminRoutes(db: Db) {
             description: 'Each item created, updated or unchanged',
             content: jsonContent(AdminPutResponse),
           },
-          ...errorResponses(400, ...ADMIN_ERRORS),
+          ...errorResponses(400, 409, ...ADMIN_ERRORS),
         },
       }),
       (c) => put(c, collection),
@@ -174,11 +176,11 @@ export function adminRoutes(db: Db) {
       throw new ApiHttpError(
         400,
         'invalid_request',
-        'The body must be { "items": [ ... ] }.',
+        'The body must be { "items": [ ... ] }, with optionally "expected": { id: updatedAt read }.',
         envelope.error.issues,
       );
     }
-    const { items } = envelope.data;
+    const { items, expected } = envelope.data;
     if (items.length > MAX_ADMIN_BATCH) {
       throw new ApiHttpError(
         400,
@@ -191,11 +193,15 @@ export function adminRoutes(db: Db) {
         actor: c.get('user'),
         source: adminWriteSource(c, 'api'),
         dryRun: c.req.query('dryRun') === 'true',
+        ...(expected ? { expected } : {}),
       });
       return c.json(result);
     } catch (error) {
       if (error instanceof AdminValidationError) {
         throw new ApiHttpError(400, 'invalid_items', error.message, error.details);
+      }
+      if (error instanceof ChangedSinceReadError) {
+        throw new ApiHttpError(409, 'changed_since_read', error.message, error.changed);
       }
       throw error;
     }

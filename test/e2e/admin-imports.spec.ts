@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
+import { expectNoSeriousViolations } from './axe.ts';
 import { closeSession, connectSession, type ExtensionSession, openSession } from './session.ts';
 
 const ADMIN_EMAIL = 'sam.okafor@example.com';
@@ -93,10 +93,6 @@ for (const route of ['imports', 'people', 'audit']) {
     } else {
       await expect(page.getByRole('table').first()).toBeVisible();
     }
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const serious = violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    expect(serious).toEqual([]);
+    await expectNoSeriousViolations(page);
   });
 }

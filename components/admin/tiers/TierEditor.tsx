@@ -1,0 +1,150 @@
+import { useState } from 'react';
+import { previewTiers, type TierPreview } from '@/lib/admin/tier-preview.ts';
+import { ADMIN_COLLECTIONS, type Tier } from '@/lib/schemas/index.ts';
+import type { AdminClient } from '../admin-client.ts';
+import { FieldError } from '../FieldError.tsx';
+import { describedBy, fieldErrors } from '../field-errors.ts';
+import { Refusal } from '../Refusal.tsx';
+import { ConditionList } from './ConditionList.tsx';
+import { PreviewView } from './PreviewView.tsx';
+import { type TierDraft, tierOf } from './tier-draft.ts';
+import type { TierData } from './use-tier-book.ts';
+
+interface Props {
+  client: AdminClient;
+  data: TierData;
+  /** The tier as it was read, null for a new one; its `updatedAt` guards the save. */
+  stored: Tier | null;
+  draft: TierDraft;
+  onDraft(draft: TierDraft): void;
+  onSaved(id: string): void;
+}
+
+export function TierEditor({ client, data, stored, draft, onDraft, onSaved }: Props) {
+  const [checked, setChecked] = useState(false);
+  const [preview, setPreview] = useState<{ result: TierPreview; ms: number; tiers: Tier[] } | null>(null);
+  const [refusal, setRefusal] = useState<unknown>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const tier = tierOf(draft);
+  const errors = checked ? fieldErrors(ADMIN_COLLECTIONS.tiers.schema, tier) : {};
+  const valid = () => {
+    setChecked(true);
+    return Object.keys(fieldErrors(ADMIN_COLLECTIONS.tiers.schema, tier)).length === 0;
+  };
+  const change = (next: Partial<TierDraft>) => {
+    onDraft({ ...draft, ...next });
+    setPreview(null);
+    setSaved(null);
+  };
+
+  const runPreview = () => {
+    if (!valid()) return;
+    const after = [...data.tiers.filter((t) => t.id !== tier.id), tier as Tier];
+    const started = performance.now();
+    const result = previewTiers(data.book, data.tiers, after);
+    setPreview({ result, ms: performance.now() - started, tiers: after });
+  };
+
+  const save = async () => {
+    if (!valid()) return;
+    setBusy(true);
+    setRefusal(null);
+    try {
+      const expected = stored?.updatedAt ? { [stored.id]: stored.updatedAt } : undefined;
+      await client.put('tiers', [tier], expected ? { expected } : {});
+      setSaved(`Saved ${tier.name}. Open panels show the new tiering once they sync.`);
+      onSaved(tier.id);
+    } catch (error) {
+      setRefusal(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="tier-editor" onSubmit={(e) => e.preventDefault()} noValidate>
+      <h3>{stored ? `Edit ${stored.name}` : 'New tier'}</h3>
+      <div className="tier-fields">
+        {!stored && (
+          <label>
+            Id
+            <input
+              value={draft.id}
+              onChange={(e) => change({ id: e.target.value })}
+              {...describedBy(errors, 'id', 'tier-id')}
+            />
+            <FieldError errors={errors} name="id" id="tier-id" />
+          </label>
+        )}
+        <label>
+          Name
+          <input
+            value={draft.name}
+            onChange={(e) => change({ name: e.target.value })}
+            {...describedBy(errors, 'name', 'tier-name')}
+          />
+          <FieldError errors={errors} name="name" id="tier-name" />
+        </label>
+        <label>
+          Rank (1 = highest touch)
+          <input
+            inputMode="numeric"
+            value={draft.rank}
+            onChange={(e) => change({ rank: e.target.value })}
+            {...describedBy(errors, 'rank', 'tier-rank')}
+          />
+          <FieldError errors={errors} name="rank" id="tier-rank" />
+        </label>
+        <label>
+          Description
+          <input value={draft.description} onChange={(e) => change({ description: e.target.value })} />
+        </label>
+      </div>
+      <ConditionList
+        legend="Criteria: all of"
+        path="criteria.all"
+        fieldKey="field"
+        fields={data.attributeFields}
+        rows={draft.all}
+        errors={errors}
+        onChange={(all) => change({ all })}
+      />
+      <ConditionList
+        legend="Criteria: any of"
+        path="criteria.any"
+        fieldKey="field"
+        fields={data.attributeFields}
+        rows={draft.any}
+        errors={errors}
+        onChange={(any) => change({ any })}
+      />
+      <ConditionList
+        legend="Benchmarks"
+        path="benchmarks"
+        fieldKey="metric"
+        fields={data.metricFields}
+        rows={draft.benchmarks}
+        errors={errors}
+        withLabel
+        onChange={(benchmarks) => change({ benchmarks })}
+      />
+      {checked && Object.keys(errors).length > 0 && (
+        <p className="field-error" role="alert">
+          Some fields need attention: see the messages beside them.
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" onClick={runPreview}>
+          Preview
+        </button>
+        <button type="button" onClick={() => void save()} disabled={busy}>
+          Save
+        </button>
+      </div>
+      <Refusal error={refusal} />
+      {saved && <p role="status">{saved}</p>}
+      {preview && <PreviewView preview={preview.result} tiers={preview.tiers} ms={preview.ms} />}
+    </form>
+  );
+}

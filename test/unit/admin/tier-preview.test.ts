@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { groupMetrics, type PreviewAccount, previewTiers } from '../../../lib/admin/tier-preview.ts';
+import type { MetricDefinition, Tier } from '../../../lib/schemas/entities.ts';
+import { checkAccount } from '../../../lib/tiers/account-check.ts';
+import { expectedTier } from '../../../lib/tiers/expected-tier.ts';
+
+const tier = (id: string, rank: number, arr: number, health?: number): Tier => ({
+  id,
+  name: `Tier ${rank}`,
+  rank,
+  criteria: { all: [{ field: 'arr', op: '>=', value: arr }] },
+  benchmarks: health === undefined ? [] : [{ metric: 'health', op: '>=', value: health }],
+});
+
+const account = (id: string, arr: number, tierId: string): PreviewAccount => ({
+  id,
+  name: id.toUpperCase(),
+  tierId,
+  attributes: { arr },
+});
+
+const nps: MetricDefinition = {
+  key: 'nps',
+  label: 'NPS',
+  perspective: 'customer',
+  unit: 'score',
+  direction: 'higher_is_better',
+  good: 50,
+  warn: 20,
+  weight: 1,
+};
+
+const before = [tier('t1', 1, 500_000), tier('t2', 2, 0)];
+const accounts = [account('a', 600_000, 't1'), account('b', 300_000, 't1'), account('c', 100_000, 't2')];
+const metrics = [
+  { accountId: 'a', key: 'nps', value: 10, asOf: '2026-11-01T00:00:00Z' },
+  { accountId: 'b', key: 'nps', value: 60, asOf: '2026-11-01T00:00:00Z' },
+];
+const book = { accounts, metricsByAccount: groupMetrics(metrics), definitions: new Map([['nps', nps]]) };
+
+describe('tier preview', () => {
+  it.each([
+    {
+      name: 'lowering Tier 1 to 250k moves B into it and clears its over-service',
+      after: [tier('t1', 1, 250_000), tier('t2', 2, 0)],
+      counts: [
+        { tierId: 't1', before: 1, after: 2 },
+        { tierId: 't2', before: 2, after: 1 },
+      ],
+      changed: 1,
+      appear: [],
+      clear: [['b', 'tier_rules']],
+    },
+    {
+      name: 'raising Tier 1 to 1M moves A out: its over-service appears',
+      after: [tier('t1', 1, 1_000_000), tier('t2', 2, 0)],
+      counts: [
+        { tierId: 't1', before: 1, after: 0 },
+        { tierId: 't2', before: 2, after: 3 },
+      ],
+      changed: 1,
+      appear: [['a', 'tier_rules']],
+      clear: [],
+    },
+    {
+      name: 'a health benchmark on Tier 1: A misses it, and B’s over-service stays',
+      after: [tier('t1', 1, 500_000, 70), tier('t2', 2, 0)],
+      counts: [
+        { tierId: 't1', before: 1, after: 1 },
+        { tierId: 't2', before: 2, after: 2 },
+      ],
+      changed: 0,
+      appear: [['a', 'benchmark']],
+      clear: [],
+    },
+  ])('$name', ({ after, counts, changed, appear, clear }) => {
+    const preview = previewTiers(book, before, after);
+    expect(preview.counts).toEqual(counts);
+    expect(preview.changedExpectedTier).toBe(changed);
+    expect(preview.appear.map((c) => [c.accountId, c.kind])).toEqual(appear);
+    expect(preview.clear.map((c) => [c.accountId, c.kind])).toEqual(clear);
+  });
+
+  it('gives the reasons the panel gives, highest ARR first', () => {
+    const after = [tier('t1', 1, 2_000_000, 70), tier('t2', 2, 0)];
+    const preview = previewTiers(book, before, after);
+    expect(preview.appear.map((c) => c.accountId)).toEqual(['a', 'a']);
+    const panel = checkAccount(
+      accounts[0] as PreviewAccount,
+      [metrics[0] as (typeof metrics)[0]],
+      {
+        tiers: after,
+        definitions: book.definitions,
+      },
+      null,
+    );
+    expect(preview.appear.map((c) => c.reasons)).toEqual(panel.map((m) => m.reasons));
+    expect(expectedTier(after, { attributes: { arr: 600_000 } }).tier?.id).toBe('t2');
+  });
+});
