@@ -26,6 +26,7 @@ import { measureOneClick } from './one-click.ts';
 import { measurePageLoad } from './page-load.ts';
 import { type BenchReport, printTable, writeReport } from './report.ts';
 import { measureContentScriptSize } from './size.ts';
+import { measureTierPreview } from './tier-preview.ts';
 
 const started = performance.now();
 const seconds = () => Math.round((performance.now() - started) / 100) / 10;
@@ -153,6 +154,15 @@ async function main() {
     reason: reasonOf(error),
   }));
 
+  log('previewing a tier change over 50 000 accounts, beside one plain pass');
+  const tierPreview = (() => {
+    try {
+      return measureTierPreview();
+    } catch (error) {
+      return { result: null, reason: reasonOf(error) };
+    }
+  })();
+
   const report: BenchReport = {
     startedAt,
     runtimeSeconds: seconds(),
@@ -172,6 +182,7 @@ async function main() {
     backendLoad,
     adminUpsert,
     csvImport,
+    tierPreview,
   };
   const path = await writeReport(report);
   printTable(report);

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { expect, type Page } from '@playwright/test';
 
@@ -12,7 +13,8 @@ interface Violation {
 
 /** Runs axe on the page as it is now and fails on any serious or critical violation, naming them. */
 export async function expectNoSeriousViolations(page: Page): Promise<void> {
-  await page.addScriptTag({ path: AXE_PATH });
+  // Extension pages forbid inline scripts; evaluating through the debugger protocol is not a page script.
+  await page.evaluate(readFileSync(AXE_PATH, 'utf8'));
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(): Promise<{ violations: Violation[] }> } }).axe;
     return (await axe.run()).violations;
