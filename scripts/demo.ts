@@ -6,11 +6,14 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { SHOWCASE, startServer } from '../server/index.ts';
+import { DEMO_USERS } from '../server/seed/demo-users.ts';
 import { createInvitation, invitationLink } from '../server/signin/invitations.ts';
 import { launchWithExtension, removeProfile } from '../test/e2e/browser.ts';
 import { crmUrls, DYNAMICS_FIXTURE_RECORDS, serveCrmFixtures } from '../test/fixtures/crm/routes.ts';
 
 const SCREENSHOT = resolve(process.env.GOAL_LENS_DEMO_SCREENSHOT ?? 'demo-screenshot.png');
+/** The demo's admin-capable user, who also sees the whole book. */
+const DEMO_ADMIN = DEMO_USERS.find((user) => user.role === 'admin') ?? SHOWCASE.users.lead;
 const headless = !process.env.DISPLAY || process.argv.includes('--headless');
 
 function build() {
@@ -32,11 +35,10 @@ async function main() {
   redirectUris.push(`https://${extensionId}.chromiumapp.org/`);
   await serveCrmFixtures(context);
 
-  // No pasted token: the lead signs in through a one-time invitation link, as a small team would.
-  const link = invitationLink(server.url, await createInvitation(server.db, SHOWCASE.users.lead.email));
-  console.log(
-    `Reference backend with demo data: ${server.url}; invitation for ${SHOWCASE.users.lead.name}: ${link}`,
-  );
+  // No pasted token: an admin (who also sees the whole book, like a lead) signs in through a one-time
+  // invitation link, as a small team would, so the admin workspace is there to try too.
+  const link = invitationLink(server.url, await createInvitation(server.db, DEMO_ADMIN.email));
+  console.log(`Reference backend with demo data: ${server.url}; invitation for ${DEMO_ADMIN.name}: ${link}`);
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   await options.getByLabel('Backend URL').fill(server.url);
@@ -54,6 +56,10 @@ async function main() {
   await page.goto(crmUrls.salesforceAccount(SHOWCASE.accounts.acme.salesforceId));
   await page.locator('goal-lens-panel').getByRole('heading', { name: SHOWCASE.accounts.acme.name }).waitFor();
 
+  const workspace = await context.newPage();
+  await workspace.goto(`chrome-extension://${extensionId}/admin.html#/tiers`);
+  await page.bringToFront();
+
   const shutdown = async () => {
     await context.close().catch(() => undefined);
     await server.close();
@@ -67,7 +73,7 @@ async function main() {
     return;
   }
   console.log(
-    'Chromium is open on a demo Salesforce account. Try the other accounts in the app bar, HubSpot, or Dynamics 365',
+    'Chromium is open on a demo Salesforce account, with the admin workspace in the next tab. Try the other accounts in the app bar, HubSpot, or Dynamics 365',
   );
   console.log('(where only Acme is linked; Globex is matched by its website, Initech by its name):');
   console.log(`  ${crmUrls.hubspotCompany(SHOWCASE.accounts.globex.hubspotId)}`);

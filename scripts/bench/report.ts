@@ -6,6 +6,7 @@ import type { Figure } from './figures.ts';
 import type { LoadReport } from './load.ts';
 import type { Machine } from './machine.ts';
 import { formatTable, tableRow } from './table.ts';
+import type { TierPreviewReport } from './tier-preview.ts';
 
 export interface BenchReport {
   startedAt: string;
@@ -19,6 +20,8 @@ export interface BenchReport {
   adminUpsert: AdminUpsertReport | { storage: string; result: null; reason: string };
   /** 50 000 accounts from a Salesforce-shaped CSV through the import route, beside parsing it and a bare INSERT. */
   csvImport: CsvImportBenchReport | { storage: string; result: null; reason: string };
+  /** The admin workspace's tier preview at 50 000 accounts (budget 1 s), beside one plain classifying pass. */
+  tierPreview: TierPreviewReport | { result: null; reason: string };
 }
 
 const DIR = 'bench-results';
@@ -48,6 +51,12 @@ export function printTable(report: BenchReport): void {
     'importSeconds' in csv
       ? `CSV import of ${csv.accounts} accounts (${(csv.csvBytes / 1e6).toFixed(1)} MB) on ${csv.storage}: ${csv.importSeconds} s vs parse ${csv.baselineParseSeconds} s + bare INSERT ${csv.baselineInsertSeconds} s, ratio ${csv.ratio} (budget 30 s embedded)`
       : `CSV import on ${csv.storage}: not run (${csv.reason})`,
+  );
+  const preview = report.tierPreview;
+  console.log(
+    'previewMs' in preview
+      ? `Tier preview at ${preview.accounts} accounts: ${preview.previewMs} ms vs one plain pass ${preview.baselineMs} ms, ratio ${preview.ratio} (budget ${preview.budgetMs} ms)`
+      : `Tier preview: not run (${preview.reason})`,
   );
   const { os, cpus, loadAverage } = report.machine;
   console.log(

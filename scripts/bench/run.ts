@@ -44,6 +44,7 @@ import { measurePageLoad } from './page-load.ts';
 import { type BenchReport, printTable, writeReport } from './report.ts';
 import { measureContentScriptSize } from './size.ts';
 import { deltaSyncBaseline, firstSyncBaseline } from './sync-baselines.ts';
+import { measureTierPreview } from './tier-preview.ts';
 import { sampleWorkerHeap } from './worker-heap.ts';
 
 const args = parseArgs({
@@ -268,6 +269,15 @@ async function main() {
         reason: reasonOf(error),
       }));
 
+  log('previewing a tier change over 50 000 accounts, beside one plain pass');
+  const tierPreview = (() => {
+    try {
+      return measureTierPreview();
+    } catch (error) {
+      return { result: null, reason: reasonOf(error) };
+    }
+  })();
+
   const report: BenchReport = {
     startedAt,
     runtimeSeconds: seconds(),
@@ -287,6 +297,7 @@ async function main() {
     backendLoad,
     adminUpsert,
     csvImport,
+    tierPreview,
   };
   const path = await writeReport(report);
   printTable(report);

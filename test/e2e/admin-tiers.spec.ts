@@ -72,7 +72,9 @@ test('an admin raises Tier 1’s ARR threshold, previews, saves, and Acme’s pa
   const reason = 'assigned Tier 1 Strategic';
   await expect(acmeRow).toContainText(reason);
   await expectNoSeriousViolations(page);
-  await page.screenshot({ path: test.info().outputPath('admin-tiers.png'), fullPage: false });
+  // The README's picture of the tier preview.
+  await page.getByRole('heading', { name: 'Preview' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'docs/admin-tiers.png' });
 
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText('Saved Tier 1 Strategic.')).toBeVisible();
