@@ -44,7 +44,7 @@ test('sign in in a browser tab through the company login, sync, panel; invitatio
     await options.goto(optionsUrl(browser.extensionId));
     await options.getByLabel('Backend URL').fill(server.url);
     const opened = browser.context.waitForEvent('page');
-    await options.getByRole('button', { name: 'Sign in in a browser tab' }).click();
+    await options.getByRole('button', { name: 'Open sign-in in a browser tab' }).click();
     const tab = await opened;
     await signInAtProvider(tab, 'lead');
     await expect(tab.getByRole('status')).toHaveText(
