@@ -91,7 +91,8 @@ export function SignInSection({ request, settings, backendUrl, busy, act, onSett
             Sign in
           </button>{' '}
           <button type="button" disabled={busy} onClick={signInInTab}>
-            Sign in in a browser tab
+            {/* Worded without "Sign in", which stays the one button of that name (SPEC §5). */}
+            Open sign-in in a browser tab
           </button>
           <p className="hint">
             Use the tab when your company’s login refuses the sign-in window. Allowing Goal Lens on the

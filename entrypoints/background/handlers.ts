@@ -73,7 +73,8 @@ export function createHandlers(db: CacheDb, scheduler: SyncScheduler, onCacheCha
         onCacheChanged();
       }
       await saveSettings(db, next);
-      await reconcileSignInBridge(after.settings);
+      // The sign-in pages follow the backend; a failure here must not undo the save.
+      void reconcileSignInBridge(after.settings).catch(() => undefined);
       // Open panels re-read the CRM page with the new label.
       if (next.crmTierLabel !== current.crmTierLabel) onCacheChanged();
       await scheduler.setInterval(after.settings.syncIntervalMinutes);

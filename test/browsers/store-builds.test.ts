@@ -25,9 +25,13 @@ const NONE: Access = {
 const EVERYWHERE = ['storage', 'alarms', 'unlimitedStorage', 'scripting', 'identity'];
 /**
  * The panel is injected into account pages of exactly the hosts the content script runs on; custom CRM
- * domains are asked for one by one, when the user adds them.
+ * domains are asked for one by one, when the user adds them, and so is the backend, for sign-in in a
+ * tab (plain http only on this machine, for a backend in development).
  */
-const CRM_HOSTS = { host_permissions: [...CRM_HOST_PATTERNS], optional_host_permissions: ['https://*/*'] };
+const CRM_HOSTS = {
+  host_permissions: [...CRM_HOST_PATTERNS],
+  optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+};
 
 /**
  * Everything each store build may ask the user for, and nothing more: a permission that appears in a
