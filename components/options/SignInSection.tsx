@@ -45,6 +45,10 @@ export function SignInSection({ request, settings, backendUrl, busy, act, onSett
     }
     return act(async () => {
       if (!(await asked)) throw new Error('Goal Lens needs access to the backend to sign in in a tab.');
+      // The tab hands its code back only to the saved backend's pages, so a typed URL is saved first.
+      if (backendUrl && backendUrl !== settings?.backendUrl) {
+        onSettings(await request('settings/save', { backendUrl }));
+      }
       await request('signin/tab-start', {
         ...(backendUrl ? { backendUrl } : {}),
         ...(invitation.trim() ? { invitation: invitation.trim() } : {}),
