@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { DEFAULT_CRM_TIER_LABEL } from '@/lib/crm/page-fields.ts';
 import type { SelectorReport } from '@/lib/diagnostics/selector-report.ts';
 import type { MessageClient } from '@/lib/messages/client.ts';
-import { keyResultProgress } from '@/lib/okr/progress.ts';
+import { optimisticValue } from '@/lib/okr/optimistic.ts';
 import type { PageSnapshot, PageStore } from '@/lib/panel/page-store.ts';
 import type { PanelAnswer } from '@/lib/panel/view-types.ts';
 import { OutcomeToast } from './OutcomeToast.tsx';
@@ -133,19 +133,10 @@ function withOverlays(answer: PanelAnswer, overlays: Overlay[]): PanelAnswer {
   const accountId = answer.view.account.id;
   const objectives = answer.view.objectives.map((group) => ({
     ...group,
-    keyResults: group.keyResults.map((kr) => {
-      const mine = overlays.filter((o) => o.keyResultId === kr.id);
-      if (mine.length === 0) return kr;
-      const delta = mine.reduce((sum, o) => sum + o.delta, 0);
-      const current = kr.current + delta;
-      const ownDelta = mine.filter((o) => o.accountId === accountId).reduce((sum, o) => sum + o.delta, 0);
-      return {
-        ...kr,
-        current,
-        progress: keyResultProgress({ ...kr, current }),
-        accountContribution: kr.accountContribution + ownDelta,
-      };
-    }),
+    keyResults: group.keyResults.map((kr) => ({
+      ...kr,
+      ...optimisticValue(kr, { id: accountId, contribution: kr.accountContribution }, overlays),
+    })),
   }));
   return { ...answer, view: { ...answer.view, objectives } };
 }
