@@ -9,6 +9,7 @@ import { type LockedSetting, normaliseBackendUrl, normaliseCrmTierLabel } from '
 import { loadEffectiveSettings, loadUserSettings, saveSettings } from '@/lib/settings/store.ts';
 import { readSyncStatus, resetCache } from '@/lib/sync/engine.ts';
 import { createLeadHandlers } from './book-handlers.ts';
+import { reconcileCrmSites } from './crm-sites.ts';
 import { createSiteHandlers } from './crm-sites-handlers.ts';
 import { createOutcomeHandlers } from './outcome-handlers.ts';
 import { createPanelHandlers } from './panel-handlers.ts';
@@ -62,8 +63,8 @@ export function createHandlers(db: CacheDb, scheduler: SyncScheduler, onCacheCha
         onCacheChanged();
       }
       await saveSettings(db, next);
-      // Open panels re-read the CRM page with the new label.
-      if (next.crmTierLabel !== current.crmTierLabel) onCacheChanged();
+      // Open panels read the label from the mirror and re-read the CRM page with it.
+      if (next.crmTierLabel !== current.crmTierLabel) await reconcileCrmSites(after.settings);
       await scheduler.setInterval(after.settings.syncIntervalMinutes);
       return toSettingsView(after);
     },

@@ -12,7 +12,7 @@ const pageFields = documentFieldSource(document);
 /** Renders the React panel into `<goal-lens-panel>`'s shadow root at the end of the body. */
 export function mountPanel(
   ctx: ContentScriptContext,
-  { store, request, prefs, savePrefs }: PanelMountOptions,
+  { session, request, prefs, savePrefs }: PanelMountOptions,
 ): MountedPanel {
   const { host, container } = createShadowHost(panelCss);
   const root = createRoot(container);
@@ -20,17 +20,15 @@ export function mountPanel(
   flushSync(() =>
     root.render(
       <PanelApp
-        store={store}
+        session={session}
         request={request}
         collapsed={prefs.collapsed}
         onCollapsedChange={(collapsed) => savePrefs({ collapsed })}
-        fields={pageFields}
-        tierLabel={prefs.tierLabel}
-        onTierLabelChange={(tierLabel) => savePrefs({ tierLabel })}
       />,
     ),
   );
   document.body.append(host);
+  session.readPage(pageFields);
   let mounted = true;
   const remove = () => {
     if (!mounted) return;
