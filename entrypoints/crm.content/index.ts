@@ -3,7 +3,8 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { CRM_HOST_PATTERNS, detectAccountPage } from '@/lib/crm/index.ts';
 import { detectAccountPageOn } from '@/lib/crm-sites/sites.ts';
 import { createMessageClient } from '@/lib/messages/client.ts';
-import { CACHE_CHANGED } from '@/lib/messages/protocol.ts';
+import { isCacheChanged } from '@/lib/messages/protocol.ts';
+import { classifySender, type SenderFacts } from '@/lib/messages/sender.ts';
 import type { MountedPanel } from '@/lib/panel/panel-module.ts';
 import { createPanelSession, type PanelSession } from '@/lib/panel/session.ts';
 import type { PageSettings } from '@/lib/settings/page-settings.ts';
@@ -53,10 +54,11 @@ export default defineContentScript({
       panel ??= panelOpener.open(session);
     };
 
-    const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
-      // Only the background (our id, no tab) may tell us the cache changed.
-      if (sender.id !== browser.runtime.id || sender.tab) return;
-      if ((message as { type?: unknown } | null)?.type === CACHE_CHANGED) session?.refresh();
+    const extensionOrigin = browser.runtime.getURL('/');
+    const onMessage = (message: unknown, sender: SenderFacts) => {
+      // Only Goal Lens itself may tell us the cache changed.
+      if (classifySender(sender, browser.runtime.id, extensionOrigin) !== 'extension-page') return;
+      if (isCacheChanged(message)) session?.refresh();
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
