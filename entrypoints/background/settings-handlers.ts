@@ -43,8 +43,13 @@ export function createSettingsHandlers(
         onCacheChanged();
       }
       await saveSettings(db, next);
-      // Open panels read the label from the mirror and re-read the CRM page with it.
-      if (next.crmTierLabel !== current.crmTierLabel) await reconcileCrmSites(after.settings);
+      // Open panels read the label from the mirror and re-read the CRM page with it. The settings are
+      // saved either way: a mirror that fails is logged, and written again on the next start.
+      if (next.crmTierLabel !== current.crmTierLabel) {
+        void reconcileCrmSites(after.settings).catch((error: unknown) =>
+          console.error('Goal Lens: page settings', error),
+        );
+      }
       await scheduler.setInterval(after.settings.syncIntervalMinutes);
       return toSettingsView(after);
     },
