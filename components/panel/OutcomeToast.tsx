@@ -1,18 +1,6 @@
 import { type FormEvent, type KeyboardEvent, useState } from 'react';
+import type { Toast } from '@/lib/panel/outcome-log.ts';
 import { onlyByUser } from './user-gesture.ts';
-
-export interface Toast {
-  clickId: string;
-  outcomeId: string | null;
-  /** The panel revision from which answers know about this outcome. */
-  storedAt: number;
-  label: string;
-  keyResultTitle: string;
-  state: 'saving' | 'queued' | 'sent' | 'rejected' | 'undoing' | 'undone' | 'undo_refused' | 'failed';
-  /** The backend's reason for a rejection or a refused undo. */
-  reason: string | null;
-  message: string | null;
-}
 
 const STATE_TEXT: Record<Toast['state'], string> = {
   saving: 'Saving…',

@@ -1,17 +1,13 @@
 import { type ReactNode, useId } from 'react';
 import type { NewValues } from '@/lib/panel/new-values.ts';
-import type { KeyResultView, PanelAnswer } from '@/lib/panel/view-types.ts';
+import type { PanelState } from '@/lib/panel/session.ts';
+import type { KeyResultView } from '@/lib/panel/view-types.ts';
 import { AccountHeader } from './AccountHeader.tsx';
 import { HealthSection } from './HealthSection.tsx';
 import { KeyResultsSection } from './KeyResultsSection.tsx';
 import { AmbiguousNote, MatchNote } from './MatchNote.tsx';
 import { useNewMarks } from './new-marks.ts';
 import { PanelFooter } from './PanelFooter.tsx';
-
-export type PanelState =
-  | { status: 'loading' }
-  | { status: 'error'; message: string }
-  | { status: 'ready'; answer: PanelAnswer };
 
 interface PanelProps {
   state: PanelState;

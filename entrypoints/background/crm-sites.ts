@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { CRM_SITES_KEY, type CrmSites, customDomainPattern } from '@/lib/crm-sites/sites.ts';
+import { customDomainPattern } from '@/lib/crm-sites/sites.ts';
+import { PAGE_SETTINGS_KEY, type PageSettings } from '@/lib/settings/page-settings.ts';
 import type { Settings } from '@/lib/settings/settings.ts';
 
 const SCRIPT_ID = 'goal-lens-custom-domains';
@@ -43,15 +44,19 @@ async function apply(settings: Settings): Promise<void> {
       ]);
     }
   }
-  const sites: CrmSites = { disabledCrms: settings.disabledCrms, customDomains: settings.customDomains };
-  await browser.storage.local.set({ [CRM_SITES_KEY]: sites });
+  const mirrored: PageSettings = {
+    disabledCrms: settings.disabledCrms,
+    customDomains: settings.customDomains,
+    crmTierLabel: settings.crmTierLabel,
+  };
+  await browser.storage.local.set({ [PAGE_SETTINGS_KEY]: mirrored });
 }
 
 let queue: Promise<void> = Promise.resolve();
 
 /**
- * Brings the registered content script and the sites content scripts read in line with the settings
- * in force and the permissions actually granted: a permission revoked in the browser's extension page
+ * Brings the registered content script and the page settings content scripts read in line with the
+ * settings in force and the permissions actually granted: a permission revoked in the browser's extension page
  * drops its domain, a registration the browser lost comes back. Runs one at a time, in order.
  */
 export function reconcileCrmSites(settings: Settings): Promise<void> {

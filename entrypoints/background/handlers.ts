@@ -1,100 +1,29 @@
-import { createBackendClient } from '@/lib/backend/client.ts';
 import type { CacheDb } from '@/lib/cache/db.ts';
-import { readSelectorDiagnostics, recordSelectorReport } from '@/lib/diagnostics/selector-store.ts';
-import { AppError } from '@/lib/errors.ts';
 import type { Handlers } from '@/lib/messages/router.ts';
-import { answerPanel } from '@/lib/panel/answer.ts';
-import { applyPolicy, toSettingsView } from '@/lib/settings/effective.ts';
-import { type LockedSetting, normaliseBackendUrl, normaliseCrmTierLabel } from '@/lib/settings/settings.ts';
-import { loadEffectiveSettings, loadUserSettings, saveSettings } from '@/lib/settings/store.ts';
-import { readSyncStatus, resetCache } from '@/lib/sync/engine.ts';
 import { createAdminHandlers } from './admin-handlers.ts';
-import { createLeadHandlers } from './book-handlers.ts';
+import { createBookHandlers } from './book-handlers.ts';
 import { createSiteHandlers } from './crm-sites-handlers.ts';
+import { createDiagnosticsHandlers } from './diagnostics-handlers.ts';
 import { createOutcomeHandlers } from './outcome-handlers.ts';
 import { createPanelHandlers } from './panel-handlers.ts';
-import { revalidateIfStale } from './revalidate.ts';
 import type { SyncScheduler } from './scheduler.ts';
-import { reconcileSignInBridge } from './signin-bridge.ts';
+import { createSettingsHandlers } from './settings-handlers.ts';
 import { createSignInHandlers } from './signin-handlers.ts';
 import { createTabSignInHandlers } from './signin-tab-handlers.ts';
+import { createSyncHandlers } from './sync-handlers.ts';
 
+/** Every message's handler, from the file named after its prefix (`outcome/log` → outcome-handlers.ts). */
 export function createHandlers(db: CacheDb, scheduler: SyncScheduler, onCacheChanged: () => void): Handlers {
   return {
+    ...createPanelHandlers(db, scheduler),
     ...createOutcomeHandlers(db, scheduler, onCacheChanged),
-    ...createLeadHandlers(db),
-    ...createAdminHandlers(db, scheduler),
-    ...createSiteHandlers(db),
-    ...createPanelHandlers(),
+    ...createSettingsHandlers(db, scheduler, onCacheChanged),
     ...createSignInHandlers(db, scheduler, onCacheChanged),
     ...createTabSignInHandlers(db, scheduler, onCacheChanged),
-    async 'panel/view'({ crm, recordId, pageCrmTier, pageName, pageDomain }) {
-      const answer = await answerPanel(db, crm, recordId, new Date(), pageCrmTier, {
-        ...(pageName ? { name: pageName } : {}),
-        ...(pageDomain ? { domain: pageDomain } : {}),
-      });
-      void revalidateIfStale(db, scheduler).catch((error: unknown) =>
-        console.error('Goal Lens: revalidating', error),
-      );
-      return answer;
-    },
-
-    async 'diagnostics/report'(report) {
-      await recordSelectorReport(db, report, new Date());
-      return {};
-    },
-
-    'diagnostics/get': () => readSelectorDiagnostics(db),
-
-    'settings/get': async () => toSettingsView(await loadEffectiveSettings(db)),
-
-    async 'settings/save'(input) {
-      const before = await loadEffectiveSettings(db);
-      const current = await loadUserSettings(db);
-      // What the policy sets stays as the user last chose it, for the day the policy lifts.
-      const free = (setting: LockedSetting) => !before.locked.includes(setting);
-      const next = {
-        ...current,
-        backendUrl: free('backendUrl') ? normaliseBackendUrl(input.backendUrl) : current.backendUrl,
-        token: free('token') ? input.token?.trim() || current.token : current.token,
-        syncIntervalMinutes: free('syncIntervalMinutes')
-          ? (input.syncIntervalMinutes ?? current.syncIntervalMinutes)
-          : current.syncIntervalMinutes,
-        crmTierLabel:
-          input.crmTierLabel === undefined ? current.crmTierLabel : normaliseCrmTierLabel(input.crmTierLabel),
-      };
-      const after = applyPolicy(next, before.policy);
-      // Another backend or token may mean another user with other accounts: start from scratch.
-      if (
-        after.settings.backendUrl !== before.settings.backendUrl ||
-        after.settings.token !== before.settings.token
-      ) {
-        await resetCache(db);
-        onCacheChanged();
-      }
-      await saveSettings(db, next);
-      // The sign-in pages follow the backend; a failure here must not undo the save.
-      void reconcileSignInBridge(after.settings).catch(() => undefined);
-      // Open panels re-read the CRM page with the new label.
-      if (next.crmTierLabel !== current.crmTierLabel) onCacheChanged();
-      await scheduler.setInterval(after.settings.syncIntervalMinutes);
-      return toSettingsView(after);
-    },
-
-    async 'connection/test'(input) {
-      const { settings: saved, locked } = await loadEffectiveSettings(db);
-      const backendUrl =
-        input.backendUrl && !locked.includes('backendUrl')
-          ? normaliseBackendUrl(input.backendUrl)
-          : saved.backendUrl;
-      const token = (!locked.includes('token') && input.token?.trim()) || saved.token;
-      if (!backendUrl) throw new AppError('invalid_backend_url', 'Enter the backend URL first.');
-      if (!token) throw new AppError('missing_token', 'Enter your API token first.');
-      return createBackendClient(backendUrl, token).me();
-    },
-
-    'sync/now': () => scheduler.run(),
-
-    'sync/status': () => readSyncStatus(db),
+    ...createSiteHandlers(db),
+    ...createSyncHandlers(db, scheduler),
+    ...createDiagnosticsHandlers(db),
+    ...createBookHandlers(db),
+    ...createAdminHandlers(db, scheduler),
   };
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { foregroundGate } from '@/lib/background/foreground-gate.ts';
 import { CacheDb } from '@/lib/cache/db.ts';
 import { inForeground } from '@/lib/messages/foreground.ts';
-import { CACHE_CHANGED } from '@/lib/messages/protocol.ts';
+import { cacheChangedMessage } from '@/lib/messages/protocol.ts';
 import { createMessageRouter } from '@/lib/messages/router.ts';
 import { loadSettings } from '@/lib/settings/store.ts';
 import { createSyncEngine } from '@/lib/sync/engine.ts';
@@ -23,7 +23,7 @@ async function broadcastCacheChanged() {
     tabs.map((tab) =>
       tab.id === undefined
         ? undefined
-        : browser.tabs.sendMessage(tab.id, { type: CACHE_CHANGED }).catch(() => undefined),
+        : browser.tabs.sendMessage(tab.id, cacheChangedMessage()).catch(() => undefined),
     ),
   );
 }

@@ -13,7 +13,7 @@ const pageFields = documentFieldSource(document);
 /** Renders the React panel into `<goal-lens-panel>`'s shadow root at the end of the body. */
 export function mountPanel(
   ctx: ContentScriptContext,
-  { store, request, prefs, savePrefs }: PanelMountOptions,
+  { session, request, prefs, savePrefs }: PanelMountOptions,
 ): MountedPanel {
   const { host, container } = createShadowHost(panelCss);
   const root = createRoot(container);
@@ -21,17 +21,15 @@ export function mountPanel(
   flushSync(() =>
     root.render(
       <PanelApp
-        store={store}
+        session={session}
         request={request}
         collapsed={prefs.collapsed}
         onCollapsedChange={(collapsed) => savePrefs({ collapsed })}
-        fields={pageFields}
-        tierLabel={prefs.tierLabel}
-        onTierLabelChange={(tierLabel) => savePrefs({ tierLabel })}
       />,
     ),
   );
   document.body.append(host);
+  session.readPage(pageFields);
   // While the panel shows, a teammate's change reaches it within a second (SPEC §11).
   const releaseLive = holdLivePort(ctx);
   let mounted = true;

@@ -1,7 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { AppError } from '@/lib/errors.ts';
 import type { MessageClient } from '@/lib/messages/client.ts';
-import type { EarlyAnswer, PageStore } from '@/lib/panel/page-store.ts';
 import {
   type MountedPanel,
   type PanelModule,
@@ -9,6 +8,7 @@ import {
   registeredPanelModule,
 } from '@/lib/panel/panel-module.ts';
 import { readPanelPrefs, savePanelPrefs } from '@/lib/panel/panel-prefs.ts';
+import type { PanelSession } from '@/lib/panel/session.ts';
 
 /** Resolves once the document has a body to mount in; at document_start the parser has not made it yet. */
 function bodyReady(ctx: ContentScriptContext): Promise<void> {
@@ -28,18 +28,22 @@ function bodyReady(ctx: ContentScriptContext): Promise<void> {
 const EARLY_ANSWER_WAIT_MS = 250;
 
 /**
- * Resolves once the early answer arrived or failed, or after EARLY_ANSWER_WAIT_MS: a panel mounted
- * with its answer settled renders it in its first commit, instead of a loading frame and then a
- * second render that the page's own work can hold up.
+ * Resolves once the session's first answer arrived or failed, or after EARLY_ANSWER_WAIT_MS: a panel
+ * mounted with its answer settled renders it in its first commit, instead of a loading frame and then
+ * a second render that the page's own work can hold up.
  */
-function earlyAnswerSettled(ctx: ContentScriptContext, early: EarlyAnswer | null): Promise<void> {
-  if (!early || early.settled) return Promise.resolve();
+function firstAnswerSettled(ctx: ContentScriptContext, session: PanelSession): Promise<void> {
+  if (session.get().state.status !== 'loading') return Promise.resolve();
   return new Promise((resolve) => {
-    early.promise.then(
-      () => resolve(),
-      () => resolve(),
-    );
-    ctx.setTimeout(resolve, EARLY_ANSWER_WAIT_MS);
+    const stop = session.subscribe(() => {
+      if (session.get().state.status === 'loading') return;
+      stop();
+      resolve();
+    });
+    ctx.setTimeout(() => {
+      stop();
+      resolve();
+    }, EARLY_ANSWER_WAIT_MS);
   });
 }
 
@@ -57,9 +61,9 @@ function loadPanelModule(request: MessageClient): Promise<PanelModule> {
 }
 
 /**
- * Mounts the panel for a store's page. The panel script (injected once per content script, however
+ * Mounts the panel for a session's page. The panel script (injected once per content script, however
  * often the user comes back to an account page), the remembered panel state and the document's body
- * are awaited together, while the store's early answer is already on its way. The script can be
+ * are awaited together, while the session's first answer is already on its way. The script can be
  * asked for before it is known whether a panel will open.
  */
 export function createPanelOpener(ctx: ContentScriptContext, request: MessageClient) {
@@ -79,16 +83,16 @@ export function createPanelOpener(ctx: ContentScriptContext, request: MessageCli
     preload(): void {
       void load().catch(() => undefined);
     },
-    async open(store: PageStore): Promise<MountedPanel | null> {
+    async open(session: PanelSession): Promise<MountedPanel | null> {
       try {
         const [panel, prefs] = await Promise.all([
           load(),
           readPanelPrefs(),
           bodyReady(ctx),
-          earlyAnswerSettled(ctx, store.get().early),
+          firstAnswerSettled(ctx, session),
         ]);
         if (ctx.isInvalid) return null;
-        return panel.mount(ctx, { store, request, prefs, savePrefs: savePanelPrefs });
+        return panel.mount(ctx, { session, request, prefs, savePrefs: savePanelPrefs });
       } catch (error) {
         // Nothing on the page to show it in: the console is where a broken install is diagnosed.
         console.error('Goal Lens could not open its panel:', error);

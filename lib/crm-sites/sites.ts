@@ -52,9 +52,6 @@ export function detectAccountPageOn(url: string, sites: CrmSites): AccountPage |
   return page && !sites.disabledCrms.includes(page.crm) ? page : null;
 }
 
-/** Where the background mirrors the sites for content scripts (`storage.local`: not a secret). */
-export const CRM_SITES_KEY = 'crm.sites';
-
 function isCustomDomain(value: unknown): value is CustomDomain {
   const domain = value as Partial<CustomDomain> | null;
   return typeof domain?.host === 'string' && typeof domain.crm === 'string';

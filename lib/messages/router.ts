@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError, toErrorInfo } from '../errors.ts';
-import { ALLOWED_SENDER, PAYLOAD_SCHEMAS } from './payloads.ts';
 import type { MessageType, Reply, RequestOf, ResponseOf, SenderKind } from './protocol.ts';
+import { MESSAGES } from './registry.ts';
 import { classifySender, type SenderFacts } from './sender.ts';
 
 export type Handlers = {
@@ -11,7 +11,7 @@ export type Handlers = {
 const Envelope = z.object({ type: z.string().max(100), payload: z.unknown() });
 
 function isMessageType(type: string): type is MessageType {
-  return Object.hasOwn(PAYLOAD_SCHEMAS, type);
+  return Object.hasOwn(MESSAGES, type);
 }
 
 /**
@@ -27,10 +27,11 @@ export function createMessageRouter(handlers: Handlers, extensionId: string, ext
       if (!envelope.success) throw new AppError('bad_message', 'The message is not a Goal Lens request.');
       const { type } = envelope.data;
       if (!isMessageType(type)) throw new AppError('unknown_message', `Unknown request "${type}".`);
-      if (ALLOWED_SENDER[type] !== kind) {
+      const entry = MESSAGES[type];
+      if (entry.from !== kind) {
         throw new AppError('forbidden_message', `"${type}" may not be requested from a ${kind}.`);
       }
-      const payload = PAYLOAD_SCHEMAS[type].safeParse(envelope.data.payload);
+      const payload = entry.schema.safeParse(envelope.data.payload);
       if (!payload.success) {
         throw new AppError('invalid_payload', `The "${type}" request is malformed.`, payload.error.issues);
       }

@@ -1,3 +1,4 @@
+import type { PendingDelta } from '../okr/optimistic.ts';
 import type { Outcome } from '../schemas/entities.ts';
 
 /**
@@ -33,14 +34,22 @@ export function isUnsent(row: OutboxRow): boolean {
   return row.status === 'pending' && !row.applied && !row.undo;
 }
 
+/**
+ * What the row still adds to its key result's cached value. Not yet applied: the cached value lacks
+ * it. Applied then undone: the cached value still has it, so it is taken back.
+ */
+export function owedDelta(row: OutboxRow): PendingDelta {
+  const undoneAfterApplied = row.status === 'pending' && row.applied && row.undo;
+  const delta = isUnsent(row) ? row.outcome.delta : undoneAfterApplied ? -row.outcome.delta : 0;
+  return { keyResultId: row.outcome.keyResultId, accountId: row.outcome.accountId, delta };
+}
+
 /** How much each key result's shown value differs from the last value the backend sent us. */
 export function pendingDeltas(rows: Iterable<OutboxRow>): Map<string, number> {
   const deltas = new Map<string, number>();
   for (const row of rows) {
-    // Not yet applied: the cached value lacks it. Applied then undone: the cached value still has it.
-    const undoneAfterApplied = row.status === 'pending' && row.applied && row.undo;
-    const delta = isUnsent(row) ? row.outcome.delta : undoneAfterApplied ? -row.outcome.delta : 0;
-    if (delta !== 0) deltas.set(row.outcome.keyResultId, (deltas.get(row.outcome.keyResultId) ?? 0) + delta);
+    const { keyResultId, delta } = owedDelta(row);
+    if (delta !== 0) deltas.set(keyResultId, (deltas.get(keyResultId) ?? 0) + delta);
   }
   return deltas;
 }

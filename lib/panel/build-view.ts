@@ -2,9 +2,9 @@ import { readMetrics } from '../cache/block-reader.ts';
 import type { CacheDb, CachedAccount, CachedKeyResult } from '../cache/db.ts';
 import { healthScore, scoreMetrics } from '../health/health-score.ts';
 import { healthTrend } from '../health/health-trend.ts';
+import { optimisticValue } from '../okr/optimistic.ts';
 import { keyResultPace } from '../okr/pace.ts';
-import { keyResultProgress } from '../okr/progress.ts';
-import { isUnsent, pendingDeltas } from '../outbox/types.ts';
+import { owedDelta } from '../outbox/types.ts';
 import { DEFAULT_QUICK_LOG, type Metric, type Outcome } from '../schemas/entities.ts';
 import { buildMisalignments, type CrmTierInput } from './build-misalignments.ts';
 import type { HealthView, KeyResultView, ObjectiveGroup, PanelView } from './view-types.ts';
@@ -65,7 +65,7 @@ export async function buildPanelView(
     db.outcomes.where('accountId').equals(account.id).toArray(),
     buildMisalignments(db, account, crmTier, metrics),
   ]);
-  const pending = pendingDeltas(pendingRows);
+  const pending = pendingRows.map(owedDelta);
   const objectiveIds = [...new Set(links.map((l) => l.kr.objectiveId))];
   const latest = latestOutcomes(accountOutcomes);
   const ownerIds = [
@@ -93,15 +93,17 @@ export async function buildPanelView(
     });
   }
   const objectiveById = new Map(objectives.flatMap((o) => (o ? [[o.id, o] as const] : [])));
-  const unsentHere = pendingRows.filter((row) => isUnsent(row) && row.outcome.accountId === account.id);
   for (const { kr, linkedBy } of links) {
     const objective = objectiveById.get(kr.objectiveId);
     const group = groups.get(kr.objectiveId);
     if (!objective || !group) continue;
-    const current = kr.current + (pending.get(kr.id) ?? 0);
-    const progress = keyResultProgress({ ...kr, current });
     const inPeriod = (at: string) => at >= objective.periodStart && at <= periodEndOfDay(objective.periodEnd);
     const settled = accountOutcomes.filter((o) => o.keyResultId === kr.id && inPeriod(o.occurredAt));
+    const { current, progress, accountContribution } = optimisticValue(
+      kr,
+      { id: account.id, contribution: settled.reduce((sum, o) => sum + o.delta, 0) },
+      pending,
+    );
     const view: KeyResultView = {
       id: kr.id,
       title: kr.title,
@@ -117,11 +119,7 @@ export async function buildPanelView(
       confidence: kr.confidence ?? null,
       quickLog: kr.quickLog ?? DEFAULT_QUICK_LOG,
       linkedBy,
-      accountContribution:
-        settled.reduce((sum, o) => sum + o.delta, 0) +
-        unsentHere
-          .filter((row) => row.outcome.keyResultId === kr.id)
-          .reduce((sum, row) => sum + row.outcome.delta, 0),
+      accountContribution,
       lastCheckIn: checkInOf(latest.get(kr.id), ownerName),
     };
     group.keyResults.push(view);

@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { MessageClient } from '../messages/client.ts';
-import type { PageStore } from './page-store.ts';
 import type { PanelPrefs } from './panel-prefs.ts';
+import type { PanelSession } from './session.ts';
 
 /**
  * The panel (React and everything it renders) is a script of its own that the background injects
@@ -16,7 +16,7 @@ export interface MountedPanel {
 
 /** Everything that talks to the browser comes from the content script, so the panel script needs no API of its own. */
 export interface PanelMountOptions {
-  store: PageStore;
+  session: PanelSession;
   request: MessageClient;
   prefs: PanelPrefs;
   savePrefs(change: Partial<PanelPrefs>): void;

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { createForegroundGate, type ForegroundGate } from '../../../lib/background/foreground-gate.ts';
-import { inForeground, WAITED_ON } from '../../../lib/messages/foreground.ts';
+import { inForeground } from '../../../lib/messages/foreground.ts';
 import type { MessageType } from '../../../lib/messages/protocol.ts';
+import { MESSAGES } from '../../../lib/messages/registry.ts';
 import type { Handlers } from '../../../lib/messages/router.ts';
 import type { SenderFacts } from '../../../lib/messages/sender.ts';
 
@@ -19,7 +20,7 @@ function passMayGo(gate: ForegroundGate): Promise<boolean> {
 
 /** Handlers that answer, with what they were given, whether a pass could have gone on meanwhile. */
 function probing(gate: ForegroundGate): Handlers {
-  const entries = Object.keys(WAITED_ON).map((type) => [
+  const entries = Object.keys(MESSAGES).map((type) => [
     type,
     async (payload: unknown, sender: SenderFacts) => ({ payload, sender, passWent: await passMayGo(gate) }),
   ]);
@@ -27,7 +28,7 @@ function probing(gate: ForegroundGate): Handlers {
 }
 
 describe('inForeground', () => {
-  test.each(Object.keys(WAITED_ON) as MessageType[])('%s', async (type) => {
+  test.each(Object.keys(MESSAGES) as MessageType[])('%s', async (type) => {
     const gate = createForegroundGate({ quietMs: 1, maxWaitMs: 1_000 });
     const handler = inForeground(probing(gate), gate)[type] as (
       p: unknown,

@@ -44,6 +44,9 @@ describe('classifySender', () => {
       kind: null,
     },
     { name: 'no url', sender: { id: ID, tab: {}, frameId: 0 }, kind: null },
+    { name: 'the background, seen from a tab', sender: { id: ID }, kind: 'extension-page' },
+    { name: 'no url, a frame but no tab', sender: { id: ID, frameId: 0 }, kind: null },
+    { name: 'another extension without a url', sender: { id: 'other' }, kind: null },
     {
       name: 'a page URL that merely contains the extension origin is no extension page',
       sender: { ...contentScript, url: `https://evil.example/${ORIGIN}` },
