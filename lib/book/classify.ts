@@ -1,5 +1,6 @@
 import { arrOf } from '../cache/account-blocks.ts';
-import type { CacheDb, CachedAccount, CachedMetric } from '../cache/db.ts';
+import type { CacheDb } from '../cache/db.ts';
+import type { CachedAccount, CachedMetric } from '../cache/rows.ts';
 import type { Tier } from '../schemas/entities.ts';
 import { classifyAccount, type TierBook } from '../tiers/account-check.ts';
 import { rankTiers } from '../tiers/misalignment.ts';

@@ -1,30 +1,4 @@
-import type { CachedAccount, CachedMetric } from './db.ts';
-
-/**
- * One account's cached data: the account (absent while only its metrics have arrived) and its
- * metrics, one per key.
- */
-export interface AccountEntry {
-  id: string;
-  account?: CachedAccount;
-  metrics: CachedMetric[];
-}
-
-/**
- * Accounts are stored a block of entries per IndexedDB row, with the keys the panel and the book
- * view look accounts up by gathered into multi-entry indexes. Chromium spends most of a write on
- * each row it stores, far less on each index entry: writing 50 000 accounts as blocks takes a
- * fraction of the time 50 000 rows (plus 100 000 metric rows) did, so a first sync fits its budget.
- */
-export interface AccountBlock {
-  id: number;
-  entries: AccountEntry[];
-  ids: string[];
-  refKeys: string[];
-  domainKeys: string[];
-  nameKeys: string[];
-  arrs: number[];
-}
+import type { AccountBlock, AccountEntry, CachedAccount } from './rows.ts';
 
 /** Entries per block: big enough that a first sync writes few rows, small enough that one lookup reads little. */
 export const BLOCK_SIZE = 20;

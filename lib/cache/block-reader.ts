@@ -1,5 +1,6 @@
-import { type AccountBlock, type AccountEntry, accountHasKey, type BlockIndex } from './account-blocks.ts';
-import type { CacheDb, CachedAccount, CachedMetric } from './db.ts';
+import { accountHasKey, type BlockIndex } from './account-blocks.ts';
+import type { CacheDb } from './db.ts';
+import type { AccountBlock, AccountEntry, CachedAccount, CachedMetric } from './rows.ts';
 
 /** An account with its cached metrics. */
 export interface AccountWithMetrics {

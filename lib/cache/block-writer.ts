@@ -1,12 +1,7 @@
 import { metricId } from '../schemas/entities.ts';
-import {
-  type AccountBlock,
-  type AccountEntry,
-  accountIdCandidates,
-  BLOCK_SIZE,
-  toBlock,
-} from './account-blocks.ts';
-import type { CacheDb, CachedAccount, CachedMetric } from './db.ts';
+import { accountIdCandidates, BLOCK_SIZE, toBlock } from './account-blocks.ts';
+import type { CacheDb } from './db.ts';
+import type { AccountBlock, AccountEntry, CachedAccount, CachedMetric } from './rows.ts';
 
 export interface AccountChanges {
   accountPuts: CachedAccount[];

@@ -1,62 +1,17 @@
 import { Dexie, type Table } from 'dexie';
-import { normaliseDomain, normaliseName } from '../crm/account-identity.ts';
-import { toSalesforceId18 } from '../crm/salesforce-id.ts';
 import type { OutboxRow } from '../outbox/types.ts';
-import type {
-  Account,
-  CrmName,
-  KeyResult,
-  Metric,
-  MetricDefinition,
-  Objective,
-  Outcome,
-  Team,
-  Tier,
-  User,
-} from '../schemas/entities.ts';
-import type { StagedChanges } from '../sync/staging.ts';
-import { type AccountBlock, type AccountEntry, BLOCK_SIZE, toBlock } from './account-blocks.ts';
-
-/**
- * Cached rows are the wire entities plus the derived keys the panel's lookups need indexes on.
- * `domainKey` and `nameKey` are left out when the account has no usable domain or name, so such
- * accounts are simply not in those indexes.
- */
-export type CachedAccount = Account & { refKeys: string[]; domainKey?: string; nameKey?: string };
-export type CachedKeyResult = KeyResult & { linkAccountIds: string[]; linkTierIds: string[] };
-export type CachedMetric = Metric & { id: string };
-
-export interface KvRow {
-  key: string;
-  value: unknown;
-}
-
-export function crmRefKey(crm: CrmName, recordId: string): string {
-  const id = crm === 'salesforce' ? (toSalesforceId18(recordId) ?? recordId) : recordId;
-  return `${crm}:${id}`;
-}
-
-/** The keys a CRM page's website and name are looked up by (see `account-identity.ts`). */
-export function identityKeys(account: Pick<Account, 'name' | 'domain'>): {
-  domainKey?: string;
-  nameKey?: string;
-} {
-  const domainKey = account.domain === undefined ? null : normaliseDomain(account.domain);
-  const nameKey = normaliseName(account.name);
-  return { ...(domainKey ? { domainKey } : {}), ...(nameKey ? { nameKey } : {}) };
-}
-
-export function toCachedAccount(account: Account): CachedAccount {
-  return {
-    ...account,
-    refKeys: account.crmRefs.map((ref) => crmRefKey(ref.crm, ref.id)),
-    ...identityKeys(account),
-  };
-}
-
-export function toCachedKeyResult(kr: KeyResult): CachedKeyResult {
-  return { ...kr, linkAccountIds: kr.scope.accountIds ?? [], linkTierIds: kr.scope.tierIds ?? [] };
-}
+import type { MetricDefinition, Objective, Outcome, Team, Tier, User } from '../schemas/entities.ts';
+import { BLOCK_SIZE, toBlock } from './account-blocks.ts';
+import {
+  type AccountBlock,
+  type AccountEntry,
+  type CachedAccount,
+  type CachedKeyResult,
+  type CachedMetric,
+  identityKeys,
+  type KvRow,
+  type StagedChanges,
+} from './rows.ts';
 
 /** Accounts and metrics as the blocks version 5 keeps them in, each account with its metrics. */
 function blocksOf(accounts: CachedAccount[], metrics: CachedMetric[]): AccountBlock[] {

@@ -1,5 +1,6 @@
 import type { KeyResult } from '../schemas/entities.ts';
-import { type CacheDb, toCachedKeyResult } from './db.ts';
+import type { CacheDb } from './db.ts';
+import { toCachedKeyResult } from './rows.ts';
 
 /**
  * The one way key results enter the cache. They arrive from the feed and from outcome and undo

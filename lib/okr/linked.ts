@@ -1,4 +1,4 @@
-import type { CachedKeyResult } from '../cache/db.ts';
+import type { CachedKeyResult } from '../cache/rows.ts';
 import type { Account } from '../schemas/entities.ts';
 
 /**

@@ -1,4 +1,5 @@
-import type { CacheDb, CachedAccount, CachedMetric } from '../cache/db.ts';
+import type { CacheDb } from '../cache/db.ts';
+import type { CachedAccount, CachedMetric } from '../cache/rows.ts';
 import { checkAccount } from '../tiers/account-check.ts';
 import { toMisalignmentView } from './misalignment-view.ts';
 import type { CrmTierView, MisalignmentView } from './view-types.ts';

@@ -1,5 +1,6 @@
 import { readMetrics } from '../cache/block-reader.ts';
-import type { CacheDb, CachedAccount, CachedKeyResult } from '../cache/db.ts';
+import type { CacheDb } from '../cache/db.ts';
+import type { CachedAccount, CachedKeyResult } from '../cache/rows.ts';
 import { healthScore, scoreMetrics } from '../health/health-score.ts';
 import { healthTrend } from '../health/health-trend.ts';
 import { optimisticValue } from '../okr/optimistic.ts';

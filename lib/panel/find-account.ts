@@ -1,5 +1,6 @@
 import { findAccounts } from '../cache/block-reader.ts';
-import { type CacheDb, type CachedAccount, crmRefKey } from '../cache/db.ts';
+import type { CacheDb } from '../cache/db.ts';
+import { type CachedAccount, crmRefKey } from '../cache/rows.ts';
 import { normaliseDomain, normaliseName } from '../crm/account-identity.ts';
 import type { CrmName } from '../schemas/entities.ts';
 import type { AccountMatch } from './view-types.ts';

@@ -7,8 +7,9 @@ import {
   type SizeDelta,
   writeAccountChanges,
 } from '../cache/block-writer.ts';
-import { type CacheDb, type CachedAccount, type CachedMetric, toCachedAccount } from '../cache/db.ts';
+import type { CacheDb } from '../cache/db.ts';
 import { putKeyResults } from '../cache/key-results.ts';
+import { type CachedAccount, type CachedMetric, toCachedAccount } from '../cache/rows.ts';
 import { type EntityType, type KeyResult, metricId } from '../schemas/entities.ts';
 import type { ValidChange } from './validate-changes.ts';
 

@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { accountIdCandidates } from '../cache/account-blocks.ts';
 import { type CacheDb, readKv, writeKv } from '../cache/db.ts';
+import type { StagedChanges } from '../cache/rows.ts';
 import type { FeedPage } from './feed-pages.ts';
 import type { RecordProblem, ValidChange } from './validate-changes.ts';
 
@@ -16,12 +17,6 @@ import type { RecordProblem, ValidChange } from './validate-changes.ts';
  */
 export const BUCKETS = 32;
 const ROWS_BUCKET = BUCKETS;
-
-export interface StagedChanges {
-  bucket: number;
-  page: number;
-  changes: ValidChange[];
-}
 
 /** How far a full resync got; stored in the transaction that stages each page. */
 export interface StagingState {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { BrowserContext } from '@playwright/test';
 import type { Dexie } from 'dexie';
-import { crmRefKey } from '../../lib/cache/db.ts';
+import { crmRefKey } from '../../lib/cache/rows.ts';
 import type { Account } from '../../lib/schemas/index.ts';
 import { createPrng } from '../../server/seed/prng.ts';
 import { withBaseline } from './baseline.ts';

@@ -1,15 +1,16 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, test } from 'vitest';
-import { type AccountEntry, toBlock } from '../../lib/cache/account-blocks.ts';
+import { toBlock } from '../../lib/cache/account-blocks.ts';
 import { readAccount, readMetrics } from '../../lib/cache/block-reader.ts';
+import { CacheDb } from '../../lib/cache/db.ts';
 import {
-  CacheDb,
+  type AccountEntry,
   type CachedAccount,
   type CachedMetric,
   toCachedAccount,
   toCachedKeyResult,
-} from '../../lib/cache/db.ts';
+} from '../../lib/cache/rows.ts';
 import { answerPanel } from '../../lib/panel/answer.ts';
 import type { Account, KeyResult, Metric } from '../../lib/schemas/entities.ts';
 import { metricId } from '../../lib/schemas/entities.ts';

@@ -6,7 +6,8 @@ import {
   readAccount,
   readMetrics,
 } from '../../lib/cache/block-reader.ts';
-import { CacheDb, crmRefKey } from '../../lib/cache/db.ts';
+import { CacheDb } from '../../lib/cache/db.ts';
+import { crmRefKey } from '../../lib/cache/rows.ts';
 import { answerPanel } from '../../lib/panel/answer.ts';
 import { Snapshot } from '../../lib/schemas/api.ts';
 import { saveSettings } from '../../lib/settings/store.ts';

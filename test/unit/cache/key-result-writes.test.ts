@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { emptyPlacement } from '../../../lib/cache/block-writer.ts';
-import { CacheDb, toCachedKeyResult } from '../../../lib/cache/db.ts';
+import { CacheDb } from '../../../lib/cache/db.ts';
+import { toCachedKeyResult } from '../../../lib/cache/rows.ts';
 import { flushOutbox } from '../../../lib/outbox/flush.ts';
 import { newOutboxRow } from '../../../lib/outbox/types.ts';
 import type { KeyResult, Outcome } from '../../../lib/schemas/entities.ts';
