@@ -1,8 +1,9 @@
 import { readMetrics } from '../cache/block-reader.ts';
 import type { CacheDb } from '../cache/db.ts';
-import type { CachedAccount, CachedKeyResult } from '../cache/rows.ts';
+import type { CachedAccount } from '../cache/rows.ts';
 import { healthScore, scoreMetrics } from '../health/health-score.ts';
 import { healthTrend } from '../health/health-trend.ts';
+import { linkOf } from '../okr/linked.ts';
 import { optimisticValue } from '../okr/optimistic.ts';
 import { keyResultPace } from '../okr/pace.ts';
 import { owedDelta } from '../outbox/types.ts';
@@ -19,14 +20,16 @@ function periodEndOfDay(periodEnd: string): string {
 
 /** A key result is linked to an account directly or through the account's tier. */
 async function linkedKeyResults(db: CacheDb, account: CachedAccount) {
+  // The indexes find the candidates; `linkOf` says how each is linked (one rule, SPEC §3).
   const [direct, byTier] = await Promise.all([
     db.keyResults.where('linkAccountIds').equals(account.id).toArray(),
     db.keyResults.where('linkTierIds').equals(account.tierId).toArray(),
   ]);
-  const linked = new Map<string, { kr: CachedKeyResult; linkedBy: 'account' | 'tier' }>();
-  for (const kr of byTier) linked.set(kr.id, { kr, linkedBy: 'tier' });
-  for (const kr of direct) linked.set(kr.id, { kr, linkedBy: 'account' });
-  return [...linked.values()];
+  const candidates = new Map([...byTier, ...direct].map((kr) => [kr.id, kr]));
+  return [...candidates.values()].flatMap((kr) => {
+    const linkedBy = linkOf(kr, account);
+    return linkedBy ? [{ kr, linkedBy }] : [];
+  });
 }
 
 async function buildHealth(db: CacheDb, accountMetrics: Promise<Metric[]>): Promise<HealthView> {
