@@ -12,9 +12,10 @@ import { PANEL_SCRIPT_PATH } from '../lib/panel/panel-module.ts';
 export const CONTENT_SCRIPT_BUDGET_KB = 80;
 /**
  * Not in SPEC §7: our own guard on everything an account page loads, the content script plus the
- * injected panel. React DOM alone is about 69 KB of it, so this watches our own code's growth.
+ * injected panel. React DOM alone is about 69 KB of it, so this watches our own code's growth. Raised
+ * from 82 KB when the panel gained its session, the live "new" marks and the last check-ins (84.7 KB).
  */
-export const ACCOUNT_PAGE_BUDGET_KB = 82;
+export const ACCOUNT_PAGE_BUDGET_KB = 88;
 
 export interface ContentScriptFiles {
   /** Injected by the manifest into every CRM page. */
