@@ -92,8 +92,13 @@ async function deltaSync(
   let sizes = await tableSizes(db);
   const placement = await createPlacement(db);
   let changed = false;
+  // A record refused earlier stays refused (its last good version shown) until a valid version or
+  // its deletion arrives: a later sync that brings nothing about it must not forget the problem.
+  const previous = (await readSyncStatus(db)).problems;
+  const settled = new Set<string>();
   for await (const page of feedPages(client, cursor, pageSize)) {
     problems.push(...page.problems);
+    for (const change of page.valid) settled.add(`${change.type}:${change.id}`);
     sizes = await db.transaction('rw', [...db.entityTables, db.kv], async () => {
       const { applied, delta } = await applyChanges(db, page.valid, placement);
       if (applied > 0) changed = true;
@@ -103,6 +108,8 @@ async function deltaSync(
       return next;
     });
   }
+  for (const problem of problems) settled.add(`${problem.type}:${problem.id}`);
+  problems.unshift(...previous.filter((problem) => !settled.has(`${problem.type}:${problem.id}`)));
   return changed;
 }
 

@@ -130,4 +130,29 @@ describe('sync engine against the reference backend', () => {
     const [a, b] = await Promise.all([engine.sync(), engine.sync()]);
     expect(a).toBe(b);
   });
+  test('a refused record stays reported through later syncs until a valid version arrives', async () => {
+    const good = demoSnapshot().accounts.find((a) => a.id === acme.id);
+    if (!good) throw new Error('the demo data lost Acme');
+    await connect(SHOWCASE.users.lead.email);
+    const engine = createSyncEngine(cache);
+    await engine.sync();
+    // A backend bug: Acme's feed entry carries a tier id of the wrong type.
+    await server.db.query(
+      `UPDATE changes SET data = jsonb_set(data, '{tierId}', '42'), seq = nextval('change_seq')
+       WHERE type = 'account' AND entity_id = $1`,
+      [acme.id],
+    );
+    const refused = await engine.sync();
+    expect(refused.status.problems.map((p) => `${p.type} ${p.id} ${p.field}`)).toEqual([
+      `account ${acme.id} tierId`,
+    ]);
+    // Nothing new: the problem is still there, and so is Acme's last good version.
+    const quiet = await engine.sync();
+    expect(quiet.status.problems.map((p) => p.id)).toEqual([acme.id]);
+    expect((await readAccount(cache, acme.id))?.tierId).toBe(good.tierId);
+    // The backend sends a valid Acme again: the problem is settled.
+    await importSnapshot(server.db, { ...Snapshot.parse({}), accounts: [{ ...good, name: 'Acme Fixed' }] });
+    const fixed = await engine.sync();
+    expect(fixed.status.problems).toEqual([]);
+  });
 });
