@@ -7,6 +7,7 @@ import {
   AuditResponse,
   Source,
 } from '@/lib/schemas/index.ts';
+import { Refusal } from '../Refusal.tsx';
 import type { ScreenProps } from '../screen-props.ts';
 
 const PAGE = 100;
@@ -95,11 +96,7 @@ export function AuditScreen({ client }: ScreenProps) {
           ))}
         </select>
       </form>
-      {refusal && (
-        <p className="refusal" role="alert">
-          {refusal}
-        </p>
-      )}
+      <Refusal error={refusal} />
       <table aria-label="Changes, oldest first" aria-busy={loading}>
         <thead>
           <tr>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ADMIN_COLLECTION_NAMES, type AdminCollection } from '@/lib/schemas/index.ts';
 import type { AdminClient } from '../admin-client.ts';
+import { Refusal } from '../Refusal.tsx';
 import { downloadText } from './download.ts';
 
 /** One export per collection, each the template its import maps back unchanged. */
@@ -32,11 +33,7 @@ export function ExportList({ client }: { client: AdminClient }) {
           </li>
         ))}
       </ul>
-      {refusal && (
-        <p className="refusal" role="alert">
-          {refusal}
-        </p>
-      )}
+      <Refusal error={refusal} />
     </section>
   );
 }

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { parseCsv } from '@/lib/csv/parse.ts';
 import { CsvImportReport } from '@/lib/schemas/csv.ts';
 import { ADMIN_COLLECTION_NAMES, type AdminCollection } from '@/lib/schemas/index.ts';
+import { Refusal } from '../Refusal.tsx';
 import type { ScreenProps } from '../screen-props.ts';
 import { ColumnMapping } from './ColumnMapping.tsx';
 import {
@@ -171,11 +172,7 @@ export function ImportsScreen({ client }: ScreenProps) {
           {busy && <span role="status">{busy === 'preview' ? 'Checking the file…' : 'Importing…'}</span>}
         </p>
       </form>
-      {outcome && 'refusal' in outcome && (
-        <p className="refusal" role="alert">
-          {outcome.refusal}
-        </p>
-      )}
+      <Refusal error={outcome && 'refusal' in outcome ? outcome.refusal : null} />
       {report && <Summary report={report} />}
       {report && report.problems.length > 0 && (
         <>

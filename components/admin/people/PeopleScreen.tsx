@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AdminRow } from '@/lib/schemas/index.ts';
+import { Refusal } from '../Refusal.tsx';
 import type { ScreenProps } from '../screen-props.ts';
 import { InviteForm } from './InviteForm.tsx';
 import { reasonOf } from './refusal.ts';
@@ -23,11 +24,7 @@ export function PeopleScreen({ client, me }: ScreenProps) {
       <h1 id="people-title">People</h1>
       <InviteForm client={client} />
       <h2>Users</h2>
-      {refusal && (
-        <p className="refusal" role="alert">
-          {refusal}
-        </p>
-      )}
+      <Refusal error={refusal} />
       {!loaded && !refusal && <p role="status">Loading people…</p>}
       {loaded && (
         <table>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { type DeviceSession, SessionsResponse } from '@/lib/schemas/index.ts';
 import type { AdminClient } from '../admin-client.ts';
+import { Refusal } from '../Refusal.tsx';
 import { bodyOf, reasonOf } from './refusal.ts';
 
 /** One person's signed-in devices, each signed out on its own. */
@@ -42,11 +43,7 @@ export function SessionList({ client, userId, name }: { client: AdminClient; use
           ))}
         </ul>
       )}
-      {refusal && (
-        <p className="refusal" role="alert">
-          {refusal}
-        </p>
-      )}
+      <Refusal error={refusal} />
     </div>
   );
 }
