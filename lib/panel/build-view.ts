@@ -3,6 +3,7 @@ import type { CacheDb } from '../cache/db.ts';
 import type { CachedAccount } from '../cache/rows.ts';
 import { healthScore, scoreMetrics } from '../health/health-score.ts';
 import { healthTrend } from '../health/health-trend.ts';
+import { isArchived } from '../okr/archived.ts';
 import { linkOf } from '../okr/linked.ts';
 import { optimisticValue } from '../okr/optimistic.ts';
 import { keyResultPace } from '../okr/pace.ts';
@@ -86,7 +87,8 @@ export async function buildPanelView(
 
   const groups = new Map<string, ObjectiveGroup>();
   for (const objective of objectives) {
-    if (!objective) continue;
+    // A finished objective's key results leave the panel; their key results are skipped with it below.
+    if (!objective || isArchived(objective)) continue;
     groups.set(objective.id, {
       id: objective.id,
       title: objective.title,

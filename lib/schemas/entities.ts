@@ -103,6 +103,11 @@ export const Objective = z.object({
   periodStart: IsoDate,
   periodEnd: IsoDate,
   perspective: Perspective.optional(),
+  /**
+   * When an admin archived it as finished (ours, not the spec's): it stays in the workspace and its
+   * history, but panels no longer show its key results. Absent means active; restoring removes it.
+   */
+  archivedAt: Timestamp.optional(),
   ...provenance,
 });
 

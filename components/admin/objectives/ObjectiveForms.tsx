@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import {
   ADMIN_COLLECTIONS,
+  type AdminInput,
   type KeyResult,
   type Objective,
   PERSPECTIVES,
@@ -8,148 +9,161 @@ import {
   type User,
 } from '@/lib/schemas/index.ts';
 import type { AdminClient } from '../admin-client.ts';
-import { fieldErrors } from '../field-errors.ts';
+import { Field } from '../Field.tsx';
+import { type FieldErrors, fieldErrors } from '../field-errors.ts';
 import { Refusal } from '../Refusal.tsx';
-import { Field } from './Field.tsx';
 import { type KeyResultDraft, keyResultOf, type ObjectiveDraft, objectiveOf } from './forms.ts';
 
-interface Lists {
+export interface Lists {
   objectives: Objective[];
   users: User[];
   tiers: Tier[];
 }
 
+export type Editing =
+  | { kind: 'objective'; stored: Objective | null; draft: ObjectiveDraft }
+  | { kind: 'keyResult'; stored: KeyResult | null; draft: KeyResultDraft };
+
 const people = (users: User[]) => [
   { value: '', label: 'Nobody' },
   ...users.map((u) => ({ value: u.id, label: u.name })),
 ];
+const choices = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
 
-function useSave(save: () => Promise<unknown>, onSaved: () => void) {
+interface FormProps<D> {
+  client: AdminClient;
+  lists: Lists;
+  draft: D;
+  onDraft(draft: D): void;
+  onSaved(): void;
+}
+
+/**
+ * One form over one collection: the schema's problems beside each field once Save is pressed, and
+ * the save guarded by the `updatedAt` the row was read with, so a newer change is never overwritten.
+ */
+function EntityForm<C extends 'objectives' | 'keyResults', D extends Record<string, unknown>>(props: {
+  collection: C;
+  item: AdminInput<C>;
+  stored: { id: string; updatedAt?: string | undefined } | null;
+  name: string;
+  heading: string;
+  prefix: string;
+  form: FormProps<D>;
+  fields(field: (name: keyof D & string, label: string, extra?: object) => ReactNode): ReactNode;
+  children?: ReactNode;
+}) {
+  const { collection, item, stored, name, heading, prefix, form } = props;
   const [refusal, setRefusal] = useState<unknown>(null);
   const [checked, setChecked] = useState(false);
-  const run = async (valid: boolean) => {
+  const all = fieldErrors(ADMIN_COLLECTIONS[collection].schema, item);
+  const errors: FieldErrors = checked ? all : {};
+  const save = async () => {
     setChecked(true);
-    if (!valid) return;
+    if (Object.keys(all).length > 0) return;
     setRefusal(null);
     try {
-      await save();
-      onSaved();
+      const expected = stored?.updatedAt ? { expected: { [stored.id]: stored.updatedAt } } : {};
+      await form.client.put(collection, [item], expected);
+      form.onSaved();
     } catch (error) {
       setRefusal(error);
     }
   };
-  return { refusal, checked, run };
-}
-
-export function ObjectiveForm(props: {
-  client: AdminClient;
-  lists: Lists;
-  stored: Objective | null;
-  draft: ObjectiveDraft;
-  onDraft(d: ObjectiveDraft): void;
-  onSaved(): void;
-}) {
-  const { client, lists, stored, draft, onDraft, onSaved } = props;
-  const item = objectiveOf(draft);
-  const all = fieldErrors(ADMIN_COLLECTIONS.objectives.schema, item);
-  const expected = stored?.updatedAt ? { expected: { [stored.id]: stored.updatedAt } } : {};
-  const { refusal, checked, run } = useSave(() => client.put('objectives', [item], expected), onSaved);
-  const errors = checked ? all : {};
-  const f = (name: keyof ObjectiveDraft, label: string, extra: object = {}) => (
+  const field = (key: keyof D & string, label: string, extra: object = {}) => (
     <Field
       label={label}
-      name={name}
-      prefix="objective"
-      value={draft[name]}
+      name={key}
+      prefix={prefix}
+      value={String(form.draft[key])}
       errors={errors}
-      onChange={(value) => onDraft({ ...draft, [name]: value })}
+      onChange={(value) => form.onDraft({ ...form.draft, [key]: value })}
       {...extra}
     />
   );
   return (
-    <form onSubmit={(e) => e.preventDefault()} noValidate aria-label="Objective">
-      <h3>{stored ? `Edit objective ${stored.title}` : 'New objective'}</h3>
-      <div className="tier-fields">
-        {!stored && f('id', 'Objective id')}
-        {f('title', 'Title')}
-        {f('level', 'Level', {
-          options: ['company', 'team', 'individual'].map((l) => ({ value: l, label: l })),
-        })}
-        {f('parentId', 'Parent objective', {
-          options: [
-            { value: '', label: 'None' },
-            ...lists.objectives
-              .filter((o) => o.id !== draft.id)
-              .map((o) => ({ value: o.id, label: o.title })),
-          ],
-        })}
-        {f('ownerId', 'Owner', { options: people(lists.users) })}
-        {f('periodStart', 'Period start', { type: 'date' })}
-        {f('periodEnd', 'Period end', { type: 'date' })}
-        {f('perspective', 'Perspective', {
-          options: [{ value: '', label: 'None' }, ...PERSPECTIVES.map((p) => ({ value: p, label: p }))],
-        })}
-      </div>
-      <button type="button" onClick={() => void run(Object.keys(all).length === 0)}>
-        Save objective
+    <form onSubmit={(e) => e.preventDefault()} noValidate aria-label={name}>
+      <h3>{heading}</h3>
+      <div className="tier-fields">{props.fields(field)}</div>
+      {props.children}
+      <button type="button" onClick={() => void save()}>
+        Save {name.toLowerCase()}
       </button>
       <Refusal error={refusal} />
     </form>
   );
 }
 
-export function KeyResultForm(props: {
-  client: AdminClient;
-  lists: Lists;
-  stored: KeyResult | null;
-  draft: KeyResultDraft;
-  onDraft(d: KeyResultDraft): void;
-  onSaved(): void;
-}) {
-  const { client, lists, stored, draft, onDraft, onSaved } = props;
-  const item = keyResultOf(draft);
-  const all = fieldErrors(ADMIN_COLLECTIONS.keyResults.schema, item);
-  const expected = stored?.updatedAt ? { expected: { [stored.id]: stored.updatedAt } } : {};
-  const { refusal, checked, run } = useSave(() => client.put('keyResults', [item], expected), onSaved);
-  const errors = checked ? all : {};
-  const f = (name: Exclude<keyof KeyResultDraft, 'tierIds'>, label: string, extra: object = {}) => (
-    <Field
-      label={label}
-      name={name}
-      prefix="kr"
-      value={draft[name]}
-      errors={errors}
-      onChange={(value) => onDraft({ ...draft, [name]: value })}
-      {...extra}
+function ObjectiveForm({ stored, ...form }: FormProps<ObjectiveDraft> & { stored: Objective | null }) {
+  const { lists, draft } = form;
+  return (
+    <EntityForm
+      collection="objectives"
+      item={objectiveOf(draft)}
+      stored={stored}
+      name="Objective"
+      heading={stored ? `Edit objective ${stored.title}` : 'New objective'}
+      prefix="objective"
+      form={form}
+      fields={(f) => (
+        <>
+          {!stored && f('id', 'Objective id')}
+          {f('title', 'Title')}
+          {f('level', 'Level', { options: choices(['company', 'team', 'individual']) })}
+          {f('parentId', 'Parent objective', {
+            options: [
+              { value: '', label: 'None' },
+              ...lists.objectives
+                .filter((o) => o.id !== draft.id)
+                .map((o) => ({ value: o.id, label: o.title })),
+            ],
+          })}
+          {f('ownerId', 'Owner', { options: people(lists.users) })}
+          {f('periodStart', 'Period start', { type: 'date' })}
+          {f('periodEnd', 'Period end', { type: 'date' })}
+          {f('perspective', 'Perspective', {
+            options: [{ value: '', label: 'None' }, ...choices(PERSPECTIVES)],
+          })}
+        </>
+      )}
     />
   );
+}
+
+function KeyResultForm({ stored, ...form }: FormProps<KeyResultDraft> & { stored: KeyResult | null }) {
+  const { lists, draft, onDraft } = form;
   const toggleTier = (id: string) =>
     onDraft({
       ...draft,
       tierIds: draft.tierIds.includes(id) ? draft.tierIds.filter((t) => t !== id) : [...draft.tierIds, id],
     });
   return (
-    <form onSubmit={(e) => e.preventDefault()} noValidate aria-label="Key result">
-      <h3>{stored ? `Edit key result ${stored.title}` : 'New key result'}</h3>
-      <div className="tier-fields">
-        {!stored && f('id', 'Key result id')}
-        {f('title', 'Key result title')}
-        {f('unit', 'Unit', {
-          options: ['count', 'percent', 'currency', 'boolean'].map((u) => ({ value: u, label: u })),
-        })}
-        {f('direction', 'Direction', {
-          options: ['increase', 'decrease'].map((d) => ({ value: d, label: d })),
-        })}
-        {f('start', 'Start')}
-        {f('target', 'Target')}
-        {f('current', 'Current (a new measurement)')}
-        {f('ownerId', 'Key result owner', { options: people(lists.users) })}
-        {f('dueDate', 'Due date', { type: 'date' })}
-        {f('confidence', 'Confidence (0–10)')}
-        {f('accountIds', 'Accounts (ids, comma-separated)', { errorKey: 'scope.accountIds' })}
-        {f('quickLabel', 'One-click label', { errorKey: 'quickLog.label' })}
-        {f('quickDelta', 'One-click delta', { errorKey: 'quickLog.delta' })}
-      </div>
+    <EntityForm
+      collection="keyResults"
+      item={keyResultOf(draft)}
+      stored={stored}
+      name="Key result"
+      heading={stored ? `Edit key result ${stored.title}` : 'New key result'}
+      prefix="kr"
+      form={form}
+      fields={(f) => (
+        <>
+          {!stored && f('id', 'Key result id')}
+          {f('title', 'Key result title')}
+          {f('unit', 'Unit', { options: choices(['count', 'percent', 'currency', 'boolean']) })}
+          {f('direction', 'Direction', { options: choices(['increase', 'decrease']) })}
+          {f('start', 'Start')}
+          {f('target', 'Target')}
+          {f('current', 'Current (a new measurement)')}
+          {f('ownerId', 'Key result owner', { options: people(lists.users) })}
+          {f('dueDate', 'Due date', { type: 'date' })}
+          {f('confidence', 'Confidence (0–10)')}
+          {f('accountIds', 'Accounts (ids, comma-separated)', { errorKey: 'scope.accountIds' })}
+          {f('quickLabel', 'One-click label', { errorKey: 'quickLog.label' })}
+          {f('quickDelta', 'One-click delta', { errorKey: 'quickLog.delta' })}
+        </>
+      )}
+    >
       <fieldset>
         <legend>Tiers in scope</legend>
         {lists.tiers.map((tier) => (
@@ -163,10 +177,29 @@ export function KeyResultForm(props: {
           </label>
         ))}
       </fieldset>
-      <button type="button" onClick={() => void run(Object.keys(all).length === 0)}>
-        Save key result
-      </button>
-      <Refusal error={refusal} />
-    </form>
+    </EntityForm>
+  );
+}
+
+/** The form for what is being edited: an objective or a key result, new or stored. */
+export function EditingForm({
+  editing,
+  onEditing,
+  ...rest
+}: Omit<FormProps<never>, 'draft' | 'onDraft'> & { editing: Editing; onEditing(e: Editing): void }) {
+  return editing.kind === 'objective' ? (
+    <ObjectiveForm
+      {...rest}
+      stored={editing.stored}
+      draft={editing.draft}
+      onDraft={(draft) => onEditing({ ...editing, draft })}
+    />
+  ) : (
+    <KeyResultForm
+      {...rest}
+      stored={editing.stored}
+      draft={editing.draft}
+      onDraft={(draft) => onEditing({ ...editing, draft })}
+    />
   );
 }

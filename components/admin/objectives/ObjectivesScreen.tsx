@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'react';
-import { type ObjectiveNode, objectiveTree } from '@/lib/okr/objective-rollup.ts';
+import { isArchived } from '@/lib/okr/archived.ts';
+import { objectiveTree } from '@/lib/okr/objective-rollup.ts';
 import type { KeyResult, Objective, Tier, User } from '@/lib/schemas/index.ts';
+import { Refusal } from '../Refusal.tsx';
 import type { ScreenProps } from '../screen-props.ts';
-import { type KeyResultDraft, keyResultDraft, type ObjectiveDraft, objectiveDraft } from './forms.ts';
-import { KeyResultForm, ObjectiveForm } from './ObjectiveForms.tsx';
+import { archivedOf, keyResultDraft, objectiveDraft } from './forms.ts';
+import { type Editing, EditingForm } from './ObjectiveForms.tsx';
+import { Tree, type TreeActions } from './ObjectiveTree.tsx';
 
 interface Data {
   objectives: Objective[];
@@ -12,20 +15,17 @@ interface Data {
   tiers: Tier[];
 }
 
-const PACE = { on_track: 'on track', at_risk: 'at risk', off_track: 'off track' } as const;
-const percent = (p: number | null) => (p === null ? 'no key results' : `${Math.round(p * 100)}%`);
-
-type Editing =
-  | { kind: 'objective'; stored: Objective | null; draft: ObjectiveDraft }
-  | { kind: 'keyResult'; stored: KeyResult | null; draft: KeyResultDraft };
-
-/** The cascade company → team → individual, with progress and pace rolled up from key results. */
+/**
+ * The cascade company → team → individual, with progress and pace rolled up from key results.
+ * Archived objectives (finished, out of the panel) are listed apart, folded away, each restorable.
+ */
 export function ObjectivesScreen({ client }: ScreenProps) {
   const [data, setData] = useState<Data | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [version, setVersion] = useState(0);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState<unknown>(null);
   useEffect(() => {
     void version;
     Promise.all([
@@ -40,56 +40,35 @@ export function ObjectivesScreen({ client }: ScreenProps) {
   }, [client, version]);
   if (error) return <p role="alert">Could not load the objectives: {String(error)}</p>;
   if (!data) return <p role="status">Loading objectives…</p>;
-  const tree = objectiveTree(data.objectives, data.keyResults, new Date());
-  const onSaved = (what: string) => () => {
-    setSaved(`Saved ${what}.`);
+  const done = (message: string) => {
+    setSaved(message);
     setEditing(null);
     setVersion((v) => v + 1);
   };
-  const node = (n: ObjectiveNode) => (
-    <li key={n.objective.id}>
-      <div className="objective">
-        <strong>{n.objective.title}</strong> <span className="hint">({n.objective.level})</span> —{' '}
-        {percent(n.progress)}
-        {n.pace && `, ${PACE[n.pace.status]}`}{' '}
-        <button
-          type="button"
-          onClick={() =>
-            setEditing({ kind: 'objective', stored: n.objective, draft: objectiveDraft(n.objective) })
-          }
-        >
-          Edit <span className="visually-hidden">{n.objective.title}</span>
-        </button>{' '}
-        <button
-          type="button"
-          onClick={() =>
-            setEditing({ kind: 'keyResult', stored: null, draft: keyResultDraft(n.objective.id) })
-          }
-        >
-          Add key result <span className="visually-hidden">to {n.objective.title}</span>
-        </button>
-      </div>
-      {n.keyResults.length > 0 && (
-        <ul aria-label={`Key results of ${n.objective.title}`}>
-          {n.keyResults.map((kr) => (
-            <li key={kr.id}>
-              {kr.title}: {kr.current} of {kr.target}{' '}
-              <button
-                type="button"
-                onClick={() =>
-                  setEditing({ kind: 'keyResult', stored: kr, draft: keyResultDraft(kr.objectiveId, kr) })
-                }
-              >
-                Edit <span className="visually-hidden">{kr.title}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      {n.children.length > 0 && <ul>{n.children.map(node)}</ul>}
-    </li>
-  );
-  const lists = { objectives: data.objectives, users: data.users, tiers: data.tiers };
+  const act: TreeActions = {
+    edit: (o) => setEditing({ kind: 'objective', stored: o, draft: objectiveDraft(o) }),
+    addKeyResult: (o) => setEditing({ kind: 'keyResult', stored: null, draft: keyResultDraft(o.id) }),
+    editKeyResult: (kr) =>
+      setEditing({ kind: 'keyResult', stored: kr, draft: keyResultDraft(kr.objectiveId, kr) }),
+    toggleArchive: async (o) => {
+      const archiving = !isArchived(o);
+      setRefusal(null);
+      try {
+        const expected = o.updatedAt ? { expected: { [o.id]: o.updatedAt } } : {};
+        await client.put(
+          'objectives',
+          [archivedOf(o, archiving ? new Date().toISOString() : null)],
+          expected,
+        );
+        done(archiving ? `Archived ${o.title}.` : `Restored ${o.title}.`);
+      } catch (caught) {
+        setRefusal(caught);
+      }
+    },
+  };
+  const active = data.objectives.filter((o) => !isArchived(o));
+  const archived = data.objectives.filter(isArchived);
+  const now = new Date();
   return (
     <div>
       <h2>Objectives</h2>
@@ -100,29 +79,34 @@ export function ObjectivesScreen({ client }: ScreenProps) {
         New objective
       </button>
       {saved && <p role="status">{saved}</p>}
-      {editing?.kind === 'objective' && (
-        <ObjectiveForm
+      <Refusal error={refusal} />
+      {editing && (
+        <EditingForm
+          key={`${editing.kind}:${editing.stored?.id ?? '(new)'}`}
           client={client}
-          lists={lists}
-          stored={editing.stored}
-          draft={editing.draft}
-          onDraft={(draft) => setEditing({ ...editing, draft })}
-          onSaved={onSaved(editing.draft.title)}
+          lists={{ objectives: data.objectives, users: data.users, tiers: data.tiers }}
+          editing={editing}
+          onEditing={setEditing}
+          onSaved={() => done(`Saved ${editing.draft.title}.`)}
         />
       )}
-      {editing?.kind === 'keyResult' && (
-        <KeyResultForm
-          client={client}
-          lists={lists}
-          stored={editing.stored}
-          draft={editing.draft}
-          onDraft={(draft) => setEditing({ ...editing, draft })}
-          onSaved={onSaved(editing.draft.title)}
-        />
+      <Tree
+        nodes={objectiveTree(active, data.keyResults, now)}
+        archived={false}
+        act={act}
+        label="Objective cascade"
+      />
+      {archived.length > 0 && (
+        <details className="archived">
+          <summary>Archived objectives ({archived.length})</summary>
+          <Tree
+            nodes={objectiveTree(archived, data.keyResults, now)}
+            archived
+            act={act}
+            label="Archived objectives"
+          />
+        </details>
       )}
-      <ul className="objective-tree" aria-label="Objective cascade">
-        {tree.map(node)}
-      </ul>
     </div>
   );
 }

@@ -1,7 +1,16 @@
 import type { AdminInput, KeyResult, Objective } from '@/lib/schemas/index.ts';
 
 export type ObjectiveDraft = Record<
-  'id' | 'title' | 'level' | 'parentId' | 'ownerId' | 'periodStart' | 'periodEnd' | 'perspective',
+  | 'id'
+  | 'title'
+  | 'level'
+  | 'parentId'
+  | 'ownerId'
+  | 'periodStart'
+  | 'periodEnd'
+  | 'perspective'
+  /** Not a field of the form: carried, so editing an archived objective keeps it archived. */
+  | 'archivedAt',
   string
 >;
 export type KeyResultDraft = Record<
@@ -35,6 +44,7 @@ export const objectiveDraft = (o?: Objective): ObjectiveDraft => ({
   periodStart: o?.periodStart ?? '',
   periodEnd: o?.periodEnd ?? '',
   perspective: o?.perspective ?? '',
+  archivedAt: o?.archivedAt ?? '',
 });
 
 export function objectiveOf(d: ObjectiveDraft): AdminInput<'objectives'> {
@@ -47,8 +57,13 @@ export function objectiveOf(d: ObjectiveDraft): AdminInput<'objectives'> {
     periodStart: d.periodStart,
     periodEnd: d.periodEnd,
     ...(d.perspective ? { perspective: d.perspective as NonNullable<Objective['perspective']> } : {}),
+    ...opt('archivedAt', d.archivedAt),
   };
 }
+
+/** The objective as stored, archived at `at`, or restored when `at` is null; nothing else changes. */
+export const archivedOf = (o: Objective, at: string | null): AdminInput<'objectives'> =>
+  objectiveOf({ ...objectiveDraft(o), archivedAt: at ?? '' });
 
 export const keyResultDraft = (objectiveId: string, kr?: KeyResult): KeyResultDraft => ({
   id: kr?.id ?? '',

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { FieldError } from '../FieldError.tsx';
-import { describedBy, type FieldErrors } from '../field-errors.ts';
+import { FieldError } from './FieldError.tsx';
+import { describedBy, type FieldErrors } from './field-errors.ts';
 
 interface Props {
   label: string;
@@ -11,6 +11,7 @@ interface Props {
   /** The error's key when it differs from `name` ("quickLog.label"). */
   errorKey?: string;
   type?: string;
+  inputMode?: 'numeric' | 'decimal';
   options?: { value: string; label: string }[];
   onChange(value: string): void;
   hint?: ReactNode;
@@ -25,6 +26,7 @@ export function Field({
   errors,
   errorKey,
   type,
+  inputMode,
   options,
   onChange,
   hint,
@@ -47,6 +49,7 @@ export function Field({
         <input
           id={id}
           type={type ?? 'text'}
+          inputMode={inputMode}
           value={value}
           onChange={(e) => onChange(e.target.value)}
           {...aria}
