@@ -3,8 +3,37 @@ import type { SelectorDiagnostics as Diagnostics } from '@/lib/diagnostics/selec
 import { formatAge } from '@/lib/format/relative-time.ts';
 import type { MessageClient } from '@/lib/messages/client.ts';
 import { crmLabel } from '@/lib/settings/crm-label.ts';
+import { type Column, DataTable } from '../table/DataTable.tsx';
 
 const REFRESH_MS = 5000;
+
+type Entry = Diagnostics['entries'][number];
+
+function result(entry: Entry) {
+  const hit = entry.tried.find((probe) => probe.found);
+  if (hit) return `Found by ${hit.probe}`;
+  return (
+    <>
+      Not found. Tried:
+      <ul>
+        {entry.tried.map((probe) => (
+          <li key={probe.probe}>
+            <code>{probe.probe}</code>
+            {probe.error ? ` (${probe.error})` : ''}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+const columns = (now: Date): Column<Entry>[] => [
+  { header: 'CRM', cell: (entry) => crmLabel(entry.crm) },
+  { header: 'Field', cell: (entry) => entry.field },
+  { header: 'Result', cell: result },
+  { header: 'Page', cell: (entry) => <code>{entry.urlShape}</code> },
+  { header: 'Reported', cell: (entry) => formatAge(entry.at, now) },
+];
 
 /**
  * What the panel last managed to read on each CRM's account pages. A failed field names every
@@ -18,56 +47,22 @@ export function SelectorDiagnostics({ request }: { request: MessageClient }) {
     const timer = setInterval(load, REFRESH_MS);
     return () => clearInterval(timer);
   }, [request]);
-  const now = new Date();
   return (
     <section aria-labelledby="selector-diagnostics-title">
       <h2 id="selector-diagnostics-title">Diagnostics: CRM page reading</h2>
       {!diagnostics || diagnostics.entries.length === 0 ? (
         <p className="hint">No CRM account page read yet.</p>
       ) : (
-        <table data-testid="selector-diagnostics">
-          <thead>
-            <tr>
-              <th scope="col">CRM</th>
-              <th scope="col">Field</th>
-              <th scope="col">Result</th>
-              <th scope="col">Page</th>
-              <th scope="col">Reported</th>
-            </tr>
-          </thead>
-          <tbody>
-            {diagnostics.entries.map((entry) => {
-              const hit = entry.tried.find((probe) => probe.found);
-              return (
-                <tr key={`${entry.crm}:${entry.field}`} className={entry.found ? undefined : 'error'}>
-                  <td>{crmLabel(entry.crm)}</td>
-                  <td>{entry.field}</td>
-                  <td>
-                    {hit ? (
-                      `Found by ${hit.probe}`
-                    ) : (
-                      <>
-                        Not found. Tried:
-                        <ul>
-                          {entry.tried.map((probe) => (
-                            <li key={probe.probe}>
-                              <code>{probe.probe}</code>
-                              {probe.error ? ` (${probe.error})` : ''}
-                            </li>
-                          ))}
-                        </ul>
-                      </>
-                    )}
-                  </td>
-                  <td>
-                    <code>{entry.urlShape}</code>
-                  </td>
-                  <td>{formatAge(entry.at, now)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <div data-testid="selector-diagnostics">
+          <DataTable
+            caption="What the panel last read on each CRM"
+            hideCaption
+            columns={columns(new Date())}
+            rows={diagnostics.entries}
+            rowKey={(entry) => `${entry.crm}:${entry.field}`}
+            rowProps={(entry) => ({ className: entry.found ? undefined : 'error' })}
+          />
+        </div>
       )}
     </section>
   );

@@ -14,7 +14,7 @@ export interface HealthPreview {
   meanBefore: number | null;
   meanAfter: number | null;
   changed: number;
-  /** The largest shifts first, at most `limit`. */
+  /** Every account whose score moves, the largest shifts first. */
   shifts: HealthShift[];
 }
 
@@ -26,7 +26,6 @@ function mean(values: number[]): number | null {
 export function previewHealth(
   book: PreviewBook,
   definitions: ReadonlyMap<string, MetricDefinition>,
-  limit = 200,
 ): HealthPreview {
   const before: number[] = [];
   const after: number[] = [];
@@ -45,6 +44,6 @@ export function previewHealth(
     meanBefore: mean(before),
     meanAfter: mean(after),
     changed: shifts.length,
-    shifts: shifts.sort((a, b) => size(b) - size(a)).slice(0, limit),
+    shifts: shifts.sort((a, b) => size(b) - size(a)),
   };
 }

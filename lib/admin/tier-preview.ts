@@ -23,19 +23,21 @@ export interface MisalignmentChange {
   accountName: string;
   arr: number | null;
   kind: MisalignmentTag['kind'];
-  /** Why, in the panel's words: under the new tiers for one that appears, the old for one that clears. */
-  reasons: string[];
+  /**
+   * Why, in the panel's words: under the new tiers for one that appears, the old for one that clears.
+   * Written when asked (the workspace asks for the rows on screen): explaining 50 000 would cost more
+   * than classifying them.
+   */
+  explain(): string[];
 }
 
 export interface TierPreview {
   /** Accounts whose criteria each tier would match first (its expected tier), before and after; `null` is no tier. */
   counts: { tierId: string | null; before: number; after: number }[];
   changedExpectedTier: number;
+  /** Every misalignment that would appear, and clear, highest ARR first. */
   appear: MisalignmentChange[];
   clear: MisalignmentChange[];
-  /** How many appear and clear in all; the lists hold at most `limit` each, highest ARR first. */
-  appearTotal: number;
-  clearTotal: number;
 }
 
 const tagKey = (tag: MisalignmentTag) =>
@@ -64,7 +66,6 @@ export function previewTiers(
   book: PreviewBook,
   before: readonly Tier[],
   after: readonly Tier[],
-  limit = 200,
 ): TierPreview {
   const rankedBefore = rankTiers(before);
   const rankedAfter = rankTiers(after);
@@ -109,27 +110,29 @@ export function previewTiers(
       .filter((id) => counts.has(id) || (id !== null && rankedAfter.some((tier) => tier.id === id)))
       .map((id) => ({ tierId: id, ...(counts.get(id) ?? { before: 0, after: 0 }) })),
     changedExpectedTier,
-    appear: explainTop(appear, limit),
-    clear: explainTop(clear, limit),
-    appearTotal: appear.length,
-    clearTotal: clear.length,
+    appear: byArr(appear),
+    clear: byArr(clear),
   };
 }
 
-/** Reasons are written only for the rows shown: explaining 50 000 would cost more than classifying them. */
-function explainTop(pending: Pending[], limit: number): MisalignmentChange[] {
+function byArr(pending: Pending[]): MisalignmentChange[] {
   return pending
     .sort(
       (a, b) => (arrOf(b.account) ?? -1) - (arrOf(a.account) ?? -1) || (a.account.id < b.account.id ? -1 : 1),
     )
-    .slice(0, limit)
-    .map(({ account, input, tag }) => ({
-      accountId: account.id,
-      accountName: account.name,
-      arr: arrOf(account),
-      kind: tag.kind,
-      reasons: explainMisalignment(input, tag).reasons,
-    }));
+    .map(({ account, input, tag }) => {
+      let reasons: string[] | undefined;
+      return {
+        accountId: account.id,
+        accountName: account.name,
+        arr: arrOf(account),
+        kind: tag.kind,
+        explain: () => {
+          reasons ??= explainMisalignment(input, tag).reasons;
+          return reasons;
+        },
+      };
+    });
 }
 
 /** Metrics grouped by account, as `PreviewBook` holds them. */

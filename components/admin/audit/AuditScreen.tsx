@@ -7,12 +7,28 @@ import {
   AuditResponse,
   Source,
 } from '@/lib/schemas/index.ts';
+import { type Column, DataTable } from '../../table/DataTable.tsx';
 import { Refusal } from '../Refusal.tsx';
 import type { ScreenProps } from '../screen-props.ts';
 
 const PAGE = 100;
 
 type Page = { entries: AuditEntry[]; cursor: string | null; hasMore: boolean };
+
+const COLUMNS: Column<AuditEntry>[] = [
+  { header: 'When', cell: (entry) => <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time> },
+  { header: 'Who', cell: (entry) => (entry.actor ? (entry.actor.name ?? entry.actor.id) : 'the server') },
+  { header: 'Path', cell: (entry) => entry.source },
+  { header: 'Collection', cell: (entry) => entry.collection },
+  { header: 'Change', cell: (entry) => (entry.op === 'upsert' ? 'created or updated' : 'deleted') },
+  {
+    header: 'Ids',
+    cell: (entry) =>
+      entry.ids.length > 5
+        ? `${entry.ids.slice(0, 5).join(', ')} and ${entry.ids.length - 5} more`
+        : entry.ids.join(', '),
+  },
+];
 
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -97,38 +113,15 @@ export function AuditScreen({ client }: ScreenProps) {
         </select>
       </form>
       <Refusal error={refusal} />
-      <table aria-label="Changes, oldest first" aria-busy={loading}>
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">Path</th>
-            <th scope="col">Collection</th>
-            <th scope="col">Change</th>
-            <th scope="col">Ids</th>
-          </tr>
-        </thead>
-        <tbody>
-          {page.entries.map((entry, index) => (
-            // Entries have no id of their own and never move: their place in the log is stable.
-            // biome-ignore lint/suspicious/noArrayIndexKey: see above.
-            <tr key={index}>
-              <td>
-                <time dateTime={entry.at}>{new Date(entry.at).toLocaleString()}</time>
-              </td>
-              <td>{entry.actor ? (entry.actor.name ?? entry.actor.id) : 'the server'}</td>
-              <td>{entry.source}</td>
-              <td>{entry.collection}</td>
-              <td>{entry.op === 'upsert' ? 'created or updated' : 'deleted'}</td>
-              <td>
-                {entry.ids.length > 5
-                  ? `${entry.ids.slice(0, 5).join(', ')} and ${entry.ids.length - 5} more`
-                  : entry.ids.join(', ')}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption="Changes, oldest first"
+        hideCaption
+        busy={loading}
+        columns={COLUMNS}
+        rows={page.entries}
+        // Entries have no id of their own and never move: their place in the log is stable.
+        rowKey={(_, index) => String(index)}
+      />
       {!loading && page.entries.length === 0 && !refusal && <p>No changes match.</p>}
       <p>
         {page.hasMore && (

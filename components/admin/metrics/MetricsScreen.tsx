@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { type HealthPreview, previewHealth } from '@/lib/admin/health-preview.ts';
+import { type HealthPreview, type HealthShift, previewHealth } from '@/lib/admin/health-preview.ts';
 import { ADMIN_COLLECTIONS, type MetricDefinition, PERSPECTIVES } from '@/lib/schemas/index.ts';
+import { type Column, DataTable } from '../../table/DataTable.tsx';
 import { FieldError } from '../FieldError.tsx';
 import { describedBy, fieldErrors } from '../field-errors.ts';
 import { Refusal } from '../Refusal.tsx';
@@ -18,6 +19,14 @@ const draftOf = (d: MetricDefinition): Draft => ({
   warn: String(d.warn),
   weight: String(d.weight),
 });
+
+const score = (value: number | null) => (value === null ? '—' : Math.round(value));
+
+const SHIFT_COLUMNS: Column<HealthShift>[] = [
+  { header: 'Account', rowHeader: true, cell: (shift) => shift.accountName },
+  { header: 'Now', cell: (shift) => score(shift.before) },
+  { header: 'After saving', cell: (shift) => score(shift.after) },
+];
 
 const num = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 
@@ -89,7 +98,6 @@ export function MetricsScreen({ client }: ScreenProps) {
       setRefusal(caught);
     }
   };
-  const score = (value: number | null) => (value === null ? '—' : Math.round(value));
   return (
     <div>
       <h2>Metrics</h2>
@@ -155,25 +163,12 @@ export function MetricsScreen({ client }: ScreenProps) {
                 {score(preview.meanAfter)}.
               </p>
               {preview.shifts.length > 0 && (
-                <table>
-                  <caption>Largest shifts</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Account</th>
-                      <th scope="col">Now</th>
-                      <th scope="col">After saving</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {preview.shifts.slice(0, 50).map((s) => (
-                      <tr key={s.accountId}>
-                        <td>{s.accountName}</td>
-                        <td>{score(s.before)}</td>
-                        <td>{score(s.after)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <DataTable
+                  caption="Shifts, largest first"
+                  columns={SHIFT_COLUMNS}
+                  rows={preview.shifts}
+                  rowKey={(shift) => shift.accountId}
+                />
               )}
             </section>
           )}

@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { AdminRow } from '@/lib/schemas/index.ts';
+import { DataTable } from '../../table/DataTable.tsx';
 import { Refusal } from '../Refusal.tsx';
 import type { ScreenProps } from '../screen-props.ts';
 import { InviteForm } from './InviteForm.tsx';
 import { reasonOf } from './refusal.ts';
 import { UserRow } from './UserRow.tsx';
+
+const COLUMNS = ['Person', 'Role', 'Team', 'Actions'].map((header) => ({ header }));
 
 type Loaded = { users: AdminRow<'users'>[]; teams: AdminRow<'teams'>[] };
 
@@ -27,36 +30,31 @@ export function PeopleScreen({ client, me }: ScreenProps) {
       <Refusal error={refusal} />
       {!loaded && !refusal && <p role="status">Loading people…</p>}
       {loaded && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Person</th>
-              <th scope="col">Role</th>
-              <th scope="col">Team</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {loaded.users.map((user) => (
-              <UserRow
-                key={user.id}
-                client={client}
-                user={user}
-                teams={loaded.teams}
-                isMe={user.id === me.id}
-                onSaved={(saved) =>
-                  setLoaded(
-                    (current) =>
-                      current && {
-                        ...current,
-                        users: current.users.map((u) => (u.id === saved.id ? saved : u)),
-                      },
-                  )
-                }
-              />
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption="Users"
+          hideCaption
+          columns={COLUMNS}
+          rows={loaded.users}
+          rowKey={(user) => user.id}
+          renderRow={(user, attrs) => (
+            <UserRow
+              rowAttrs={attrs}
+              client={client}
+              user={user}
+              teams={loaded.teams}
+              isMe={user.id === me.id}
+              onSaved={(saved) =>
+                setLoaded(
+                  (current) =>
+                    current && {
+                      ...current,
+                      users: current.users.map((u) => (u.id === saved.id ? saved : u)),
+                    },
+                )
+              }
+            />
+          )}
+        />
       )}
     </section>
   );

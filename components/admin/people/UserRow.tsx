@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { AdminDeactivateResponse, type AdminRow, Role, type Team } from '@/lib/schemas/index.ts';
+import type { RowAttrs } from '../../table/DataTable.tsx';
 import type { AdminClient } from '../admin-client.ts';
 import { bodyOf, reasonOf } from './refusal.ts';
 import { SessionList } from './SessionList.tsx';
@@ -12,10 +13,11 @@ interface Props {
   teams: readonly Pick<Team, 'id' | 'name'>[];
   isMe: boolean;
   onSaved: (user: UserRowData) => void;
+  rowAttrs: RowAttrs;
 }
 
 /** One person: role and team edited in place, their devices, deactivation. */
-export function UserRow({ client, user, teams, isMe, onSaved }: Props) {
+export function UserRow({ client, user, teams, isMe, onSaved, rowAttrs }: Props) {
   const [role, setRole] = useState(user.role);
   const [teamId, setTeamId] = useState(user.teamId ?? '');
   const [message, setMessage] = useState<{ text: string; refused: boolean } | null>(null);
@@ -54,7 +56,7 @@ export function UserRow({ client, user, teams, isMe, onSaved }: Props) {
   };
 
   return (
-    <tr>
+    <tr {...rowAttrs}>
       <th scope="row">
         {user.name}
         <br />

@@ -1,5 +1,6 @@
 import type { MisalignmentChange, TierPreview } from '@/lib/admin/tier-preview.ts';
 import type { Tier } from '@/lib/schemas/index.ts';
+import { type Column, DataTable } from '../../table/DataTable.tsx';
 
 const KIND_NAMES: Record<MisalignmentChange['kind'], string> = {
   tier_rules: 'Tier rules',
@@ -9,36 +10,29 @@ const KIND_NAMES: Record<MisalignmentChange['kind'], string> = {
 
 const money = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
-function Changes({ title, rows, total }: { title: string; rows: MisalignmentChange[]; total: number }) {
+const CHANGE_COLUMNS: Column<MisalignmentChange>[] = [
+  { header: 'Account', cell: (row) => row.accountName },
+  { header: 'ARR', cell: (row) => (row.arr === null ? '—' : money.format(row.arr)) },
+  { header: 'Kind', cell: (row) => KIND_NAMES[row.kind] },
+  // Only the rows drawn are explained: a preview of 50 000 changes explains the few on screen.
+  { header: 'Why', cell: (row) => row.explain().join('; ') },
+];
+
+function Changes({ title, rows }: { title: string; rows: MisalignmentChange[] }) {
   return (
     <section aria-label={title}>
       <h4>
-        {title}: {total}
+        {title}: {rows.length}
       </h4>
       {rows.length > 0 && (
-        <table>
-          <caption className="visually-hidden">{title}, highest ARR first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Account</th>
-              <th scope="col">ARR</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Why</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={`${row.accountId}:${row.kind}`}>
-                <td>{row.accountName}</td>
-                <td>{row.arr === null ? '—' : money.format(row.arr)}</td>
-                <td>{KIND_NAMES[row.kind]}</td>
-                <td>{row.reasons.join('; ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={`${title}, highest ARR first`}
+          hideCaption
+          columns={CHANGE_COLUMNS}
+          rows={rows}
+          rowKey={(row) => `${row.accountId}:${row.kind}`}
+        />
       )}
-      {total > rows.length && <p className="hint">The {rows.length} with the highest ARR are shown.</p>}
     </section>
   );
 }
@@ -51,30 +45,22 @@ export function PreviewView({ preview, tiers, ms }: { preview: TierPreview; tier
     <section className="preview" aria-labelledby="preview-title">
       <h3 id="preview-title">Preview</h3>
       <p role="status">
-        {preview.changedExpectedTier} accounts change expected tier; {preview.appearTotal} misalignments
-        appear and {preview.clearTotal} clear. (Computed in {Math.round(ms)} ms.)
+        {preview.changedExpectedTier} accounts change expected tier; {preview.appear.length} misalignments
+        appear and {preview.clear.length} clear. (Computed in {Math.round(ms)} ms.)
       </p>
-      <table>
-        <caption>Accounts per expected tier</caption>
-        <thead>
-          <tr>
-            <th scope="col">Tier</th>
-            <th scope="col">Now</th>
-            <th scope="col">After saving</th>
-          </tr>
-        </thead>
-        <tbody>
-          {preview.counts.map((row) => (
-            <tr key={row.tierId ?? '(none)'} data-tier={row.tierId ?? ''}>
-              <th scope="row">{nameOf(row.tierId)}</th>
-              <td>{row.before}</td>
-              <td>{row.after}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <Changes title="Misalignments that appear" rows={preview.appear} total={preview.appearTotal} />
-      <Changes title="Misalignments that clear" rows={preview.clear} total={preview.clearTotal} />
+      <DataTable
+        caption="Accounts per expected tier"
+        columns={[
+          { header: 'Tier', rowHeader: true, cell: (row) => nameOf(row.tierId) },
+          { header: 'Now', cell: (row) => row.before },
+          { header: 'After saving', cell: (row) => row.after },
+        ]}
+        rows={preview.counts}
+        rowKey={(row) => row.tierId ?? '(none)'}
+        rowProps={(row) => ({ 'data-tier': row.tierId ?? '' })}
+      />
+      <Changes title="Misalignments that appear" rows={preview.appear} />
+      <Changes title="Misalignments that clear" rows={preview.clear} />
     </section>
   );
 }

@@ -2,13 +2,20 @@ import { useState } from 'react';
 import { previewTiers, type TierPreview } from '@/lib/admin/tier-preview.ts';
 import { ADMIN_COLLECTIONS, type Tier } from '@/lib/schemas/index.ts';
 import type { AdminClient } from '../admin-client.ts';
-import { FieldError } from '../FieldError.tsx';
-import { describedBy, fieldErrors } from '../field-errors.ts';
+import { Field } from '../Field.tsx';
+import { fieldErrors } from '../field-errors.ts';
 import { Refusal } from '../Refusal.tsx';
 import { ConditionList } from './ConditionList.tsx';
 import { PreviewView } from './PreviewView.tsx';
 import { type TierDraft, tierOf } from './tier-draft.ts';
 import type { TierData } from './use-tier-book.ts';
+
+/** A tier's three lists of conditions: criteria on account attributes, benchmarks on metrics. */
+const CONDITION_LISTS = [
+  { part: 'all', legend: 'Criteria: all of', path: 'criteria.all' },
+  { part: 'any', legend: 'Criteria: any of', path: 'criteria.any' },
+  { part: 'benchmarks', legend: 'Benchmarks', path: 'benchmarks' },
+] as const;
 
 interface Props {
   client: AdminClient;
@@ -38,6 +45,18 @@ export function TierEditor({ client, data, stored, draft, onDraft, onSaved }: Pr
     setSaved(null);
   };
 
+  const field = (name: 'id' | 'name' | 'rank' | 'description', label: string, extra: object = {}) => (
+    <Field
+      label={label}
+      name={name}
+      prefix="tier"
+      value={draft[name]}
+      errors={errors}
+      onChange={(value) => change({ [name]: value })}
+      {...extra}
+    />
+  );
+
   const runPreview = () => {
     if (!valid()) return;
     const after = [...data.tiers.filter((t) => t.id !== tier.id), tier as Tier];
@@ -66,69 +85,24 @@ export function TierEditor({ client, data, stored, draft, onDraft, onSaved }: Pr
     <form className="tier-editor" onSubmit={(e) => e.preventDefault()} noValidate>
       <h3>{stored ? `Edit ${stored.name}` : 'New tier'}</h3>
       <div className="tier-fields">
-        {!stored && (
-          <label>
-            Id
-            <input
-              value={draft.id}
-              onChange={(e) => change({ id: e.target.value })}
-              {...describedBy(errors, 'id', 'tier-id')}
-            />
-            <FieldError errors={errors} name="id" id="tier-id" />
-          </label>
-        )}
-        <label>
-          Name
-          <input
-            value={draft.name}
-            onChange={(e) => change({ name: e.target.value })}
-            {...describedBy(errors, 'name', 'tier-name')}
-          />
-          <FieldError errors={errors} name="name" id="tier-name" />
-        </label>
-        <label>
-          Rank (1 = highest touch)
-          <input
-            inputMode="numeric"
-            value={draft.rank}
-            onChange={(e) => change({ rank: e.target.value })}
-            {...describedBy(errors, 'rank', 'tier-rank')}
-          />
-          <FieldError errors={errors} name="rank" id="tier-rank" />
-        </label>
-        <label>
-          Description
-          <input value={draft.description} onChange={(e) => change({ description: e.target.value })} />
-        </label>
+        {!stored && field('id', 'Id')}
+        {field('name', 'Name')}
+        {field('rank', 'Rank (1 = highest touch)', { inputMode: 'numeric' })}
+        {field('description', 'Description')}
       </div>
-      <ConditionList
-        legend="Criteria: all of"
-        path="criteria.all"
-        fieldKey="field"
-        fields={data.attributeFields}
-        rows={draft.all}
-        errors={errors}
-        onChange={(all) => change({ all })}
-      />
-      <ConditionList
-        legend="Criteria: any of"
-        path="criteria.any"
-        fieldKey="field"
-        fields={data.attributeFields}
-        rows={draft.any}
-        errors={errors}
-        onChange={(any) => change({ any })}
-      />
-      <ConditionList
-        legend="Benchmarks"
-        path="benchmarks"
-        fieldKey="metric"
-        fields={data.metricFields}
-        rows={draft.benchmarks}
-        errors={errors}
-        withLabel
-        onChange={(benchmarks) => change({ benchmarks })}
-      />
+      {CONDITION_LISTS.map((list) => (
+        <ConditionList
+          key={list.part}
+          legend={list.legend}
+          path={list.path}
+          fieldKey={list.part === 'benchmarks' ? 'metric' : 'field'}
+          fields={list.part === 'benchmarks' ? data.metricFields : data.attributeFields}
+          rows={draft[list.part]}
+          errors={errors}
+          withLabel={list.part === 'benchmarks'}
+          onChange={(rows) => change({ [list.part]: rows })}
+        />
+      ))}
       {checked && Object.keys(errors).length > 0 && (
         <p className="field-error" role="alert">
           Some fields need attention: see the messages beside them.

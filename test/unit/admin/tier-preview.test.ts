@@ -94,7 +94,7 @@ describe('tier preview', () => {
       },
       null,
     );
-    expect(preview.appear.map((c) => c.reasons)).toEqual(panel.map((m) => m.reasons));
+    expect(preview.appear.map((c) => c.explain())).toEqual(panel.map((m) => m.reasons));
     expect(expectedTier(after, { attributes: { arr: 600_000 } }).tier?.id).toBe('t2');
   });
 });
