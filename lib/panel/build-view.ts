@@ -87,7 +87,7 @@ export async function buildPanelView(
 
   const groups = new Map<string, ObjectiveGroup>();
   for (const objective of objectives) {
-    // A finished objective's key results leave the panel; their key results are skipped with it below.
+    // A finished objective leaves the panel; its key results, left without a group, go with it below.
     if (!objective || isArchived(objective)) continue;
     groups.set(objective.id, {
       id: objective.id,
