@@ -69,7 +69,7 @@ export function DataTable<T>(props: Props<T>) {
 function VirtualBody<T>(
   props: Props<T> & { table(body: ReactNode, extra: HTMLAttributes<HTMLTableElement>): ReactNode },
 ) {
-  const { caption, columns, rows, rowHeight = 32, table } = props;
+  const { caption, columns, rows, rowHeight = 30, table } = props;
   const scroller = useRef<HTMLElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -95,6 +95,13 @@ function VirtualBody<T>(
       // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard.
       tabIndex={0}
       style={{ maxHeight: rowHeight * VIEW_ROWS, overflowY: 'auto' }}
+      onKeyDown={(event) => {
+        // Rows are measured as they are drawn, so the browser's own End would stop short of the last.
+        const to = event.key === 'End' ? rows.length - 1 : event.key === 'Home' ? 0 : null;
+        if (to === null || event.target !== event.currentTarget) return;
+        event.preventDefault();
+        virtualizer.scrollToIndex(to, { align: to === 0 ? 'start' : 'end' });
+      }}
     >
       {table(
         <tbody>

@@ -82,6 +82,24 @@ test('an admin makes an invitation link for a person on the People page', async 
   await expect(page.getByLabel('Invitation link')).toHaveValue(/\/auth\/invite\/[\w-]{20,}$/);
 });
 
+test('5 000 bad rows: the problems table draws only the rows in view and scrolls to the last by keyboard', async () => {
+  const page = await openWorkspace('imports');
+  await page.getByLabel('Import into').selectOption('teams');
+  const rows = Array.from({ length: 5000 }, (_, i) => `team-${i},`).join('\r\n');
+  await page.getByLabel('CSV file').setInputFiles(csvFile(`Team ID,Team Name\r\n${rows}\r\n`));
+  await page.getByRole('button', { name: 'Preview' }).click();
+  const scroller = page.getByRole('region', { name: /5000 rows, scrollable/ });
+  const table = scroller.getByRole('table');
+  await expect(table).toHaveAttribute('aria-rowcount', '5001');
+  expect(await table.getByRole('row').count()).toBeLessThan(60);
+  await scroller.focus();
+  await page.keyboard.press('End');
+  const last = table.getByRole('row').filter({ hasText: '5001' });
+  await expect(last).toHaveAttribute('aria-rowindex', '5001');
+  expect(await table.getByRole('row').count()).toBeLessThan(60);
+  await expectNoSeriousViolations(page);
+});
+
 for (const route of ['imports', 'people', 'audit']) {
   test(`the ${route} screen has no serious or critical accessibility violation`, async () => {
     const page = await openWorkspace(route);
