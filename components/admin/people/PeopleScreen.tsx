@@ -1,11 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AdminRow } from '@/lib/schemas/index.ts';
 import { DataTable } from '../../table/DataTable.tsx';
 import { Refusal } from '../Refusal.tsx';
 import type { ScreenProps } from '../screen-props.ts';
 import { InviteForm } from './InviteForm.tsx';
 import { reasonOf } from './refusal.ts';
-import { UserRow } from './UserRow.tsx';
+import { type Choice, UserRow } from './UserRow.tsx';
 
 const COLUMNS = ['Person', 'Role', 'Team', 'Actions'].map((header) => ({ header }));
 
@@ -15,6 +15,7 @@ type Loaded = { users: AdminRow<'users'>[]; teams: AdminRow<'teams'>[] };
 export function PeopleScreen({ client, me }: ScreenProps) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
+  const unsaved = useRef(new Map<string, Choice>()).current;
 
   useEffect(() => {
     Promise.all([client.list('users'), client.list('teams')])
@@ -39,6 +40,7 @@ export function PeopleScreen({ client, me }: ScreenProps) {
           renderRow={(user, attrs) => (
             <UserRow
               rowAttrs={attrs}
+              unsaved={unsaved}
               client={client}
               user={user}
               teams={loaded.teams}

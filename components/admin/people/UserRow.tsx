@@ -14,12 +14,26 @@ interface Props {
   isMe: boolean;
   onSaved: (user: UserRowData) => void;
   rowAttrs: RowAttrs;
+  /**
+   * Choices not saved yet, by user id, kept by the screen: a long list draws only the rows in view,
+   * so a row scrolled away and back is drawn anew and must find what was chosen.
+   */
+  unsaved: Map<string, Choice>;
 }
 
+export type Choice = { role: UserRowData['role']; teamId: string };
+
 /** One person: role and team edited in place, their devices, deactivation. */
-export function UserRow({ client, user, teams, isMe, onSaved, rowAttrs }: Props) {
-  const [role, setRole] = useState(user.role);
-  const [teamId, setTeamId] = useState(user.teamId ?? '');
+export function UserRow({ client, user, teams, isMe, onSaved, rowAttrs, unsaved }: Props) {
+  const [choice, setChoice] = useState<Choice>(
+    () => unsaved.get(user.id) ?? { role: user.role, teamId: user.teamId ?? '' },
+  );
+  const { role, teamId } = choice;
+  const choose = (change: Partial<Choice>) => {
+    const next = { ...choice, ...change };
+    setChoice(next);
+    unsaved.set(user.id, next);
+  };
   const [message, setMessage] = useState<{ text: string; refused: boolean } | null>(null);
   const [showDevices, setShowDevices] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -33,6 +47,7 @@ export function UserRow({ client, user, teams, isMe, onSaved, rowAttrs }: Props)
     const next = { ...rest, role, ...(teamId ? { teamId } : {}) };
     try {
       await client.put('users', [next], updatedAt ? { expected: { [user.id]: updatedAt } } : {});
+      unsaved.delete(user.id);
       onSaved({ ...user, role, ...(teamId ? { teamId } : { teamId: undefined }) });
       setMessage({ text: 'Saved.', refused: false });
     } catch (error) {
@@ -66,7 +81,7 @@ export function UserRow({ client, user, teams, isMe, onSaved, rowAttrs }: Props)
         <select
           aria-label={`Role of ${user.name}`}
           value={role}
-          onChange={(e) => setRole(e.target.value as typeof role)}
+          onChange={(e) => choose({ role: e.target.value as typeof role })}
         >
           {Role.options.map((option) => (
             <option key={option} value={option}>
@@ -79,7 +94,7 @@ export function UserRow({ client, user, teams, isMe, onSaved, rowAttrs }: Props)
         <select
           aria-label={`Team of ${user.name}`}
           value={teamId}
-          onChange={(e) => setTeamId(e.target.value)}
+          onChange={(e) => choose({ teamId: e.target.value })}
         >
           <option value="">(no team)</option>
           {teams.map((team) => (
