@@ -1,35 +1,17 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoSeriousViolations } from './axe.ts';
-import { closeSession, connectSession, type ExtensionSession, openSession } from './session.ts';
+import { adminSessionPerTest } from './workspace.ts';
 
-const ADMIN_EMAIL = 'sam.okafor@example.com';
 const INVITEE_EMAIL = 'tom.nguyen@example.com';
 
-// Each test starts a backend and a browser; on a loaded machine that alone can take a minute.
-test.describe.configure({ timeout: 300_000 });
-test.use({ actionTimeout: 60_000 });
-
-let session: ExtensionSession;
-
-test.beforeEach(async () => {
-  session = await openSession(ADMIN_EMAIL);
-  await connectSession(session);
-});
-
-test.afterEach(() => closeSession(session));
-
-async function openWorkspace(route: string): Promise<Page> {
-  const page = await session.context.newPage();
-  await page.goto(`chrome-extension://${session.extensionId}/admin.html#/${route}`);
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible({ timeout: 60_000 });
-  return page;
-}
+const admin = adminSessionPerTest();
+const openWorkspace = admin.open;
 
 const csvFile = (text: string) => ({ name: 'teams.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
 
 async function teamIds(): Promise<string[]> {
-  const response = await fetch(`${session.backend.server.url}/v1/admin/teams`, {
-    headers: { Authorization: `Bearer ${session.backend.token}` },
+  const response = await fetch(`${admin.session().backend.server.url}/v1/admin/teams`, {
+    headers: { Authorization: `Bearer ${admin.session().backend.token}` },
   });
   return ((await response.json()) as { items: { id: string }[] }).items.map((team) => team.id);
 }

@@ -1,33 +1,17 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { DEMO_QUARTER, SHOWCASE } from '../../server/index.ts';
 import { crmUrls } from '../fixtures/crm/routes.ts';
 import { expectNoSeriousViolations } from './axe.ts';
 import { panel } from './panel-region.ts';
-import { closeSession, connectSession, type ExtensionSession, openSession } from './session.ts';
+import { adminSessionPerTest } from './workspace.ts';
 
-const ADMIN = 'sam.okafor@example.com';
 const OBJECTIVE = 'Rescue the Acme renewal';
 const KEY_RESULT = 'Acme executive sponsors met';
 /** Through the feed and the live channel; the margin is for a shared, busy test machine. */
 const PANEL_TIMEOUT = 20_000;
 
-// Each test starts the demo backend and a browser; on a loaded machine that alone can take a minute.
-test.describe.configure({ timeout: 300_000 });
-test.use({ actionTimeout: 60_000 });
-
-let session: ExtensionSession;
-
-test.beforeEach(async () => {
-  session = await openSession(ADMIN);
-  await connectSession(session);
-});
-test.afterEach(() => closeSession(session));
-
-async function workspace(route: string): Promise<Page> {
-  const page = await session.context.newPage();
-  await page.goto(`chrome-extension://${session.extensionId}/admin.html#/${route}`);
-  return page;
-}
+const admin = adminSessionPerTest();
+const workspace = admin.open;
 
 test('an objective with a key result made in the workspace shows in the panel, and leaves it when archived', async () => {
   const page = await workspace('objectives');
@@ -52,7 +36,7 @@ test('an objective with a key result made in the workspace shows in the panel, a
   const cascade = page.getByRole('list', { name: 'Objective cascade' });
   await expect(cascade.getByRole('list', { name: `Key results of ${OBJECTIVE}` })).toContainText(KEY_RESULT);
 
-  const crm = await session.context.newPage();
+  const crm = await admin.session().context.newPage();
   await crm.goto(crmUrls.salesforceAccount(SHOWCASE.accounts.acme.salesforceId));
   const shown = panel(crm).getByTestId('key-result').filter({ hasText: KEY_RESULT });
   await expect(shown).toBeVisible({ timeout: PANEL_TIMEOUT });
