@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { closeSession, connectSession, type ExtensionSession, openSession } from './session.ts';
 
-export const ADMIN_EMAIL = 'sam.okafor@example.com';
+const ADMIN_EMAIL = 'sam.okafor@example.com';
 
 /**
  * Gives each test of the file its own demo backend and browser, connected as the admin, and opens

@@ -14,7 +14,7 @@ import { type FieldErrors, fieldErrors } from '../field-errors.ts';
 import { Refusal } from '../Refusal.tsx';
 import { type KeyResultDraft, keyResultOf, type ObjectiveDraft, objectiveOf } from './forms.ts';
 
-export interface Lists {
+interface Lists {
   objectives: Objective[];
   users: User[];
   tiers: Tier[];
