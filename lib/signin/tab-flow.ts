@@ -9,7 +9,7 @@ import { randomSecret } from './pkce.ts';
  * configured backend's origin only, hands the code and state back. The verifier never leaves the
  * background, so a code read off that page by anyone else is worthless.
  */
-export const TAB_RETURN_PATH = '/auth/done';
+const TAB_RETURN_PATH = '/auth/done';
 
 /** As long as the backend waits for the person at the identity provider. */
 export const TAB_SIGN_IN_TTL_MS = 10 * 60_000;
@@ -23,7 +23,7 @@ export interface PendingTabSignIn {
   startedAt: number;
 }
 
-export function tabReturnUrl(backendUrl: string): string {
+function tabReturnUrl(backendUrl: string): string {
   return new URL(TAB_RETURN_PATH, backendUrl).toString();
 }
 
@@ -49,7 +49,7 @@ export async function startTabSignIn(
   return { pending, url };
 }
 
-export interface TabAnswer {
+interface TabAnswer {
   /** The URL of the page that sent the answer, as the browser reports it (not as the page claims). */
   senderUrl: string;
   code: string;

@@ -34,7 +34,7 @@ export interface SignInOptions {
 }
 
 /** Plenty for people signing in behind one NAT, far too few to guess anything. */
-export const SIGN_IN_RATE_LIMIT: RateLimit = { requests: 60, windowSeconds: 60 };
+const SIGN_IN_RATE_LIMIT: RateLimit = { requests: 60, windowSeconds: 60 };
 
 function limitByAddress(limit: RateLimit, now: () => number) {
   const buckets = new TokenBuckets(limit, now);

@@ -11,7 +11,7 @@ import { page } from './pages.ts';
 export const TAB_RETURN_PATH = '/auth/done';
 
 /** The element Goal Lens's content script writes its progress into. */
-export const STATUS_ID = 'goal-lens-signin-status';
+const STATUS_ID = 'goal-lens-signin-status';
 
 /** The tab-return URL of this backend: always allowed, as it is this backend's own page. */
 export function tabReturnUrl(base: string): string {
@@ -29,7 +29,7 @@ export function tabCodeRedirect(returnUrl: string, code: string, state: string):
 }
 
 /** A page Goal Lens finishes in this browser; what it says stands when Goal Lens is not here. */
-export function bridgePage(title: string, withoutGoalLens: string, detail?: string) {
+function bridgePage(title: string, withoutGoalLens: string, detail?: string) {
   return page(title, html`<span id="${STATUS_ID}" role="status">${withoutGoalLens}</span>`, detail);
 }
 
