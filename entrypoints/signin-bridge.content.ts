@@ -1,9 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createMessageClient } from '@/lib/messages/client.ts';
+import { SIGN_IN_STATUS_ID, TAB_RETURN_PATH } from '@/lib/signin/tab-return.ts';
 
-// The backend's pages put their status line here (server/signin/tab-return.ts).
-const STATUS_ID = 'goal-lens-signin-status';
 const INVITE_PATH = /^\/auth\/invite\/([A-Za-z0-9_-]{1,200})\/?$/;
 
 /**
@@ -15,7 +14,7 @@ export default defineContentScript({
   registration: 'runtime',
   matches: [],
   main() {
-    const status = document.getElementById(STATUS_ID);
+    const status = document.getElementById(SIGN_IN_STATUS_ID);
     if (!status) return;
     const request = createMessageClient((message) => browser.runtime.sendMessage(message));
     const say = (text: string) => {
@@ -23,7 +22,7 @@ export default defineContentScript({
     };
     const failed = (error: unknown) => say(error instanceof Error ? error.message : String(error));
 
-    if (location.pathname === '/auth/done') {
+    if (location.pathname === TAB_RETURN_PATH) {
       const answer = new URLSearchParams(location.hash.slice(1));
       // The code leaves the address bar and history at once; it is worthless without the verifier anyway.
       history.replaceState(null, '', location.pathname);

@@ -51,7 +51,7 @@ export interface AppOptions {
   signIn?: SignInOptions;
 }
 
-export const ADMIN_BODY_BYTES = 32 * 1024 * 1024;
+const ADMIN_BODY_BYTES = 32 * 1024 * 1024;
 
 /** The HTTP contract (SPEC section 4) over one database. */
 export function createApp(db: Db, options: AppOptions = {}) {
@@ -156,5 +156,3 @@ export function createApp(db: Db, options: AppOptions = {}) {
   });
   return app;
 }
-
-export type App = ReturnType<typeof createApp>;

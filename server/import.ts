@@ -19,7 +19,7 @@ export class SnapshotInvalidError extends Error {
 
 type Collection = keyof Snapshot;
 
-export interface ImportSummary {
+interface ImportSummary {
   /** Per collection: rows in the snapshot, and rows that were new or different (and hit the feed). */
   counts: Record<Collection, { received: number; changed: number }>;
   /** Teams that users named but the snapshot did not list, created with their id as their name. */

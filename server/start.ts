@@ -11,7 +11,7 @@ import { attachLive } from './live/upgrade.ts';
 import { demoSnapshot } from './seed/demo.ts';
 import type { SignInOptions } from './signin/routes.ts';
 
-export interface StartOptions {
+interface StartOptions {
   /** 0 picks a free port. Default 8787. */
   port?: number;
   /** Default 127.0.0.1: the reference backend is reachable from this machine only unless asked. */

@@ -1,4 +1,4 @@
-import { type ReactNode, useId } from 'react';
+import { useId } from 'react';
 import type { BookFilters, KindFilter, Option, SortOrder } from '@/lib/book/types.ts';
 import { KIND_LABELS } from './misalignment-labels.ts';
 
@@ -23,13 +23,39 @@ const KIND_OPTIONS: { value: KindFilter; label: string }[] = [
   { value: 'benchmark', label: KIND_LABELS.benchmark },
 ];
 
+const SORT_OPTIONS: { value: SortOrder; label: string }[] = [
+  { value: 'arr', label: 'Highest ARR first' },
+  { value: 'name', label: 'Name, A to Z' },
+];
+
+/** "All …" first, then the book's own values (owners, tiers), each under its prefixed option value. */
+function idOptions(allLabel: string, options: Option[]): { value: string; label: string }[] {
+  return [
+    { value: ALL, label: allLabel },
+    ...options.map((option) => ({ value: toOption(option.value), label: option.label })),
+  ];
+}
+
+interface FilterSelectProps<T extends string> {
+  label: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange: (value: T) => void;
+}
+
 /** A select named by its label alone: wrapped in the label, its options would join its name. */
-function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
+function FilterSelect<T extends string>({ label, value, options, onChange }: FilterSelectProps<T>) {
   const id = useId();
   return (
     <div className="lv-field">
       <label htmlFor={id}>{label}</label>
-      {children(id)}
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value as T)}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
@@ -37,65 +63,30 @@ function Field({ label, children }: { label: string; children: (id: string) => R
 export function BookFilterBar({ filters, owners, tiers, onChange }: BookFilterBarProps) {
   return (
     <div className="lv-filters">
-      <Field label="Kind">
-        {(fieldId) => (
-          <select
-            id={fieldId}
-            value={filters.kind}
-            onChange={(e) => onChange({ ...filters, kind: e.target.value as KindFilter })}
-          >
-            {KIND_OPTIONS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label="Owner">
-        {(fieldId) => (
-          <select
-            id={fieldId}
-            value={filters.owner === null ? ALL : toOption(filters.owner)}
-            onChange={(e) => onChange({ ...filters, owner: fromOption(e.target.value) })}
-          >
-            <option value={ALL}>All owners</option>
-            {owners.map((owner) => (
-              <option key={owner.value} value={toOption(owner.value)}>
-                {owner.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label="Tier">
-        {(fieldId) => (
-          <select
-            id={fieldId}
-            value={filters.tier === null ? ALL : toOption(filters.tier)}
-            onChange={(e) => onChange({ ...filters, tier: fromOption(e.target.value) })}
-          >
-            <option value={ALL}>All tiers</option>
-            {tiers.map((tier) => (
-              <option key={tier.value} value={toOption(tier.value)}>
-                {tier.label}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label="Sort">
-        {(fieldId) => (
-          <select
-            id={fieldId}
-            value={filters.sort}
-            onChange={(e) => onChange({ ...filters, sort: e.target.value as SortOrder })}
-          >
-            <option value="arr">Highest ARR first</option>
-            <option value="name">Name, A to Z</option>
-          </select>
-        )}
-      </Field>
+      <FilterSelect
+        label="Kind"
+        value={filters.kind}
+        options={KIND_OPTIONS}
+        onChange={(kind) => onChange({ ...filters, kind })}
+      />
+      <FilterSelect
+        label="Owner"
+        value={filters.owner === null ? ALL : toOption(filters.owner)}
+        options={idOptions('All owners', owners)}
+        onChange={(owner) => onChange({ ...filters, owner: fromOption(owner) })}
+      />
+      <FilterSelect
+        label="Tier"
+        value={filters.tier === null ? ALL : toOption(filters.tier)}
+        options={idOptions('All tiers', tiers)}
+        onChange={(tier) => onChange({ ...filters, tier: fromOption(tier) })}
+      />
+      <FilterSelect
+        label="Sort"
+        value={filters.sort}
+        options={SORT_OPTIONS}
+        onChange={(sort) => onChange({ ...filters, sort })}
+      />
     </div>
   );
 }

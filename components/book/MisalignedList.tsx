@@ -4,7 +4,7 @@ import { visibleRows } from '@/lib/book/window.ts';
 import { MisalignedRow } from './MisalignedRow.tsx';
 
 /** Every row has this height, so positions are arithmetic and only the visible rows are rendered. */
-export const ROW_HEIGHT = 84;
+const ROW_HEIGHT = 84;
 // Before the first measurement: enough rows for a typical side panel.
 const INITIAL_VIEWPORT = 800;
 

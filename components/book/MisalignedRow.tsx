@@ -27,7 +27,7 @@ export function MisalignedRow({ account, style, position, total, selected, onSel
         {record ? (
           <a className="lv-row__name" href={record.url} target="_blank" rel="noopener">
             {account.name}
-            <span className="lv-visually-hidden"> (opens in {crmLabel(record.crm)}, new tab)</span>
+            <span className="visually-hidden"> (opens in {crmLabel(record.crm)}, new tab)</span>
           </a>
         ) : (
           <span className="lv-row__name">{account.name}</span>

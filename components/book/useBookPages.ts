@@ -3,7 +3,7 @@ import type { BookFilters, BookPage, MisalignedAccount } from '@/lib/book/types.
 import type { MessageClient } from '@/lib/messages/client.ts';
 
 /** Rows per request: a few screens, so scrolling rarely waits and a message stays small. */
-export const PAGE_SIZE = 100;
+const PAGE_SIZE = 100;
 
 export type BookSummary = Omit<BookPage, 'offset' | 'accounts'>;
 

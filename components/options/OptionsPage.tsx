@@ -6,7 +6,7 @@ import type { SyncStatus } from '@/lib/sync/status.ts';
 import { AdminLink } from '../admin/AdminLink.tsx';
 import { SyncStatusView } from '../sync-status/SyncStatusView.tsx';
 import { CrmSitesSection } from './CrmSitesSection.tsx';
-import { PolicyDiagnostics, PolicyNote, SsoHint } from './PolicyNote.tsx';
+import { PolicyDiagnostics, PolicyField, SsoHint } from './PolicyNote.tsx';
 import { SelectorDiagnostics } from './SelectorDiagnostics.tsx';
 import { SignInSection } from './SignInSection.tsx';
 import { useNoticedAction } from './useNoticedAction.ts';
@@ -72,7 +72,6 @@ export function OptionsPage({ request }: { request: MessageClient }) {
     });
 
   const locked = (setting: LockedSetting) => settings?.locked.includes(setting) ?? false;
-  const lockNote = (setting: LockedSetting) => (locked(setting) ? `${setting}-locked` : undefined);
 
   return (
     <main>
@@ -80,19 +79,23 @@ export function OptionsPage({ request }: { request: MessageClient }) {
       <AdminLink request={request} />
       <PolicyDiagnostics messages={settings?.policyDiagnostics ?? []} />
       <form onSubmit={save}>
-        <label>
-          Backend URL
-          <input
-            type="url"
-            value={backendUrl}
-            onChange={(e) => setBackendUrl(e.target.value)}
-            placeholder="https://goals.example.com"
-            required
-            disabled={locked('backendUrl')}
-            aria-describedby={lockNote('backendUrl')}
-          />
-        </label>
-        {locked('backendUrl') && <PolicyNote id="backendUrl-locked" />}
+        <PolicyField
+          setting="backendUrl"
+          label="Backend URL"
+          locked={locked('backendUrl')}
+          field={({ id, disabled, noteId }) => (
+            <input
+              id={id}
+              type="url"
+              value={backendUrl}
+              onChange={(e) => setBackendUrl(e.target.value)}
+              placeholder="https://goals.example.com"
+              required
+              disabled={disabled}
+              aria-describedby={noteId}
+            />
+          )}
+        />
         <SignInSection
           request={request}
           settings={settings}
@@ -104,36 +107,44 @@ export function OptionsPage({ request }: { request: MessageClient }) {
         {/* Service accounts and pipelines still use API tokens; people sign in. */}
         <details open={!settings?.signedInAs || locked('token')}>
           <summary>Advanced</summary>
-          <label>
-            API token
-            <input
-              type="password"
-              autoComplete="off"
-              value={token}
-              onChange={(e) => setToken(e.target.value)}
-              placeholder={settings?.hasToken ? 'Saved — leave blank to keep it' : 'Paste your token'}
-              disabled={locked('token')}
-              aria-describedby={
-                [lockNote('token'), settings?.ssoHint && 'sso-hint'].filter(Boolean).join(' ') || undefined
-              }
-            />
-          </label>
-          {locked('token') && <PolicyNote id="token-locked" />}
+          <PolicyField
+            setting="token"
+            label="API token"
+            locked={locked('token')}
+            field={({ id, disabled, noteId }) => (
+              <input
+                id={id}
+                type="password"
+                autoComplete="off"
+                value={token}
+                onChange={(e) => setToken(e.target.value)}
+                placeholder={settings?.hasToken ? 'Saved — leave blank to keep it' : 'Paste your token'}
+                disabled={disabled}
+                aria-describedby={
+                  [noteId, settings?.ssoHint && 'sso-hint'].filter(Boolean).join(' ') || undefined
+                }
+              />
+            )}
+          />
           {settings?.ssoHint && <SsoHint id="sso-hint" hint={settings.ssoHint} />}
         </details>
-        <label>
-          Sync every (minutes)
-          <input
-            type="number"
-            min={1}
-            max={1440}
-            value={interval}
-            onChange={(e) => setInterval_(Number(e.target.value))}
-            disabled={locked('syncIntervalMinutes')}
-            aria-describedby={lockNote('syncIntervalMinutes')}
-          />
-        </label>
-        {locked('syncIntervalMinutes') && <PolicyNote id="syncIntervalMinutes-locked" />}
+        <PolicyField
+          setting="syncIntervalMinutes"
+          label="Sync every (minutes)"
+          locked={locked('syncIntervalMinutes')}
+          field={({ id, disabled, noteId }) => (
+            <input
+              id={id}
+              type="number"
+              min={1}
+              max={1440}
+              value={interval}
+              onChange={(e) => setInterval_(Number(e.target.value))}
+              disabled={disabled}
+              aria-describedby={noteId}
+            />
+          )}
+        />
         <label>
           CRM tier field label
           <input

@@ -1,9 +1,35 @@
+import { type ReactNode, useId } from 'react';
+import type { LockedSetting } from '@/lib/settings/settings.ts';
+
 /** The note beside a setting the administrator's policy sets; fields point at it with aria-describedby. */
 export function PolicyNote({ id }: { id: string }) {
   return (
     <p id={id} className="policy-note">
       Set by your administrator
     </p>
+  );
+}
+
+interface PolicyFieldProps {
+  setting: LockedSetting;
+  label: string;
+  locked: boolean;
+  /** The field (`id`), disabled while the policy sets it and then described by the note (`noteId`). */
+  field: (lock: { id: string; disabled: boolean; noteId: string | undefined }) => ReactNode;
+}
+
+/** A labelled setting the administrator's policy may set, with the note that says so. */
+export function PolicyField({ setting, label, locked, field }: PolicyFieldProps) {
+  const id = useId();
+  const noteId = locked ? `${setting}-locked` : undefined;
+  return (
+    <>
+      <label htmlFor={id}>
+        {label}
+        {field({ id, disabled: locked, noteId })}
+      </label>
+      {noteId && <PolicyNote id={noteId} />}
+    </>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 
-export type Notice = { kind: 'ok' | 'error'; text: string } | null;
+type Notice = { kind: 'ok' | 'error'; text: string } | null;
 
 export function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -2,6 +2,7 @@ import type { CacheDb } from '@/lib/cache/db.ts';
 import type { Handlers } from '@/lib/messages/router.ts';
 import { createAdminHandlers } from './admin-handlers.ts';
 import { createBookHandlers } from './book-handlers.ts';
+import { createConnectionHandlers } from './connection-handlers.ts';
 import { createSiteHandlers } from './crm-sites-handlers.ts';
 import { createDiagnosticsHandlers } from './diagnostics-handlers.ts';
 import { createOutcomeHandlers } from './outcome-handlers.ts';
@@ -18,6 +19,7 @@ export function createHandlers(db: CacheDb, scheduler: SyncScheduler, onCacheCha
     ...createPanelHandlers(db, scheduler),
     ...createOutcomeHandlers(db, scheduler, onCacheChanged),
     ...createSettingsHandlers(db, scheduler, onCacheChanged),
+    ...createConnectionHandlers(db),
     ...createSignInHandlers(db, scheduler, onCacheChanged),
     ...createTabSignInHandlers(db, scheduler, onCacheChanged),
     ...createSiteHandlers(db),

@@ -1,6 +1,4 @@
-import { createBackendClient } from '@/lib/backend/client.ts';
 import type { CacheDb } from '@/lib/cache/db.ts';
-import { AppError } from '@/lib/errors.ts';
 import type { Handlers } from '@/lib/messages/router.ts';
 import { applyPolicy, toSettingsView } from '@/lib/settings/effective.ts';
 import { type LockedSetting, normaliseBackendUrl, normaliseCrmTierLabel } from '@/lib/settings/settings.ts';
@@ -10,12 +8,12 @@ import { reconcileCrmSites } from './crm-sites.ts';
 import type { SyncScheduler } from './scheduler.ts';
 import { reconcileSignInBridge } from './signin-bridge.ts';
 
-/** The options page's settings and its connection test. */
+/** The options page's settings. */
 export function createSettingsHandlers(
   db: CacheDb,
   scheduler: SyncScheduler,
   onCacheChanged: () => void,
-): Pick<Handlers, 'settings/get' | 'settings/save' | 'connection/test'> {
+): Pick<Handlers, 'settings/get' | 'settings/save'> {
   return {
     'settings/get': async () => toSettingsView(await loadEffectiveSettings(db)),
 
@@ -55,18 +53,6 @@ export function createSettingsHandlers(
       }
       await scheduler.setInterval(after.settings.syncIntervalMinutes);
       return toSettingsView(after);
-    },
-
-    async 'connection/test'(input) {
-      const { settings: saved, locked } = await loadEffectiveSettings(db);
-      const backendUrl =
-        input.backendUrl && !locked.includes('backendUrl')
-          ? normaliseBackendUrl(input.backendUrl)
-          : saved.backendUrl;
-      const token = (!locked.includes('token') && input.token?.trim()) || saved.token;
-      if (!backendUrl) throw new AppError('invalid_backend_url', 'Enter the backend URL first.');
-      if (!token) throw new AppError('missing_token', 'Enter your API token first.');
-      return createBackendClient(backendUrl, token).me();
     },
   };
 }

@@ -3,7 +3,7 @@ import { AppError } from '../errors.ts';
 /** What the admin workspace may ask the backend for: the admin API and who is signed in, nothing else. */
 export const ADMIN_PATH = /^\/v1\/(me|admin(\/[A-Za-z0-9_-][A-Za-z0-9._-]*)+)$/;
 
-export type AdminMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
+type AdminMethod = 'GET' | 'PUT' | 'POST' | 'DELETE';
 
 export interface AdminCallRequest {
   method: AdminMethod;

@@ -10,7 +10,7 @@ export type FetchFn = typeof fetch;
 const REQUEST_TIMEOUT_MS = 30_000;
 
 /** Codes the sync engine and the UI act on: `auth` stops retries, the others back off. */
-export type BackendErrorCode =
+type BackendErrorCode =
   | 'unreachable'
   | 'auth'
   | 'cursor_expired'

@@ -14,7 +14,7 @@ export interface ForegroundGate {
   idle(): Promise<void>;
 }
 
-export interface GateTiming {
+interface GateTiming {
   /**
    * Foreground requests come in runs a few milliseconds apart (a logged outcome, then the panel's
    * answer again once the cache changed): the gate stays closed this long after the last one, so a

@@ -40,7 +40,7 @@ async function nextAccounts(db: CacheDb, below: number | null, count: number) {
   return { accounts, last, more: keys === count };
 }
 
-export interface ArrWalk {
+interface ArrWalk {
   /**
    * The misaligned accounts among those checked so far, in the book's order. Every account with a
    * higher ARR than the last one checked has been checked, so this is a prefix of the whole book.

@@ -11,7 +11,7 @@ export interface WindowInput {
 }
 
 /** The rows to render: `start` inclusive, `end` exclusive. */
-export interface RowWindow {
+interface RowWindow {
   start: number;
   end: number;
 }

@@ -14,8 +14,6 @@ export interface CrmSites {
   customDomains: readonly CustomDomain[];
 }
 
-export const ALL_CRM_SITES: CrmSites = { disabledCrms: [], customDomains: [] };
-
 /** CRMs that can live on a customer's own domain, in the order the options offer them. */
 export const SELF_HOSTABLE_CRMS: readonly CrmName[] = DETECTORS.filter(
   (detector) => detector.detectOnCustomHost,

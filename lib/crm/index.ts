@@ -10,8 +10,6 @@ import { salesforce } from './salesforce.ts';
 import type { AccountPage, CrmDetector } from './types.ts';
 import { zoho } from './zoho.ts';
 
-export type { AccountPage, CrmName } from './types.ts';
-
 // One line per CRM; hosts do not overlap, so the first detector that owns the host decides.
 export const DETECTORS: readonly CrmDetector[] = [
   salesforce,

@@ -58,14 +58,6 @@ function composedParent(node: Node): Node | null {
   return parent?.nodeType === FRAGMENT_NODE ? ((parent as ShadowRoot).host ?? null) : parent;
 }
 
-/** `closest` across shadow boundaries: the nearest composed ancestor (or `element`) matching `selector`. */
-export function composedClosest(element: Element, selector: string): Element | null {
-  for (let node: Node | null = element; node; node = composedParent(node)) {
-    if (node.nodeType === ELEMENT_NODE && (node as Element).matches(selector)) return node as Element;
-  }
-  return null;
-}
-
 /** Hidden by the element's own markup: the `hidden` attribute or an inline `display: none`. */
 export function hiddenByMarkup(element: Element): boolean {
   if (element.hasAttribute('hidden')) return true;

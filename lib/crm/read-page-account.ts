@@ -7,7 +7,7 @@ import { readFieldIn } from './read-page-field.ts';
 import type { CrmName } from './types.ts';
 
 /** One probe's outcome; `error` when the probe itself is broken (an invalid selector), never thrown. */
-export interface ProbeResult {
+interface ProbeResult {
   probe: string;
   found: boolean;
   error?: string;

@@ -9,7 +9,7 @@ export interface AccountPage {
 }
 
 /** Returns the normalised id of the account/company the URL shows, or null for any other page. */
-export type AccountDetector = (url: URL) => string | null;
+type AccountDetector = (url: URL) => string | null;
 
 /** One CRM's entry in the registry: adding a CRM is one file exporting this plus one registry line. */
 export interface CrmDetector {

@@ -49,7 +49,7 @@ export function setPath(item: Item, path: readonly string[], value: unknown) {
   else item[key] = next;
 }
 
-export interface Assembled {
+interface Assembled {
   item: Item;
   /** The header a value at this item path came from (`crmRefs.0` → "Account ID"), to name it in problems. */
   columnOf(path: readonly PropertyKey[]): string;

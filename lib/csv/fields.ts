@@ -10,7 +10,7 @@ import { CrmName } from '../schemas/entities.ts';
  * - `crmRefs` is one `crm.<crm>` column per CRM holding the record id, and `crm.<crm>.url` for its link;
  * - anything deeper (tier criteria, benchmarks, metric history) is JSON in its cell.
  */
-export type FieldKind =
+type FieldKind =
   | { kind: 'text' }
   | { kind: 'enum'; options: readonly string[] }
   | { kind: 'number' }

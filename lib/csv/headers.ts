@@ -20,7 +20,7 @@ export interface HeaderMapping {
 export type ColumnMap = Record<string, string | null>;
 
 /** Case, spaces and punctuation do not count: "Account Name", "account_name" and "ACCOUNT-NAME" match. */
-export const normaliseHeader = (header: string) =>
+const normaliseHeader = (header: string) =>
   header
     .normalize('NFKD')
     .toLowerCase()

@@ -9,7 +9,7 @@ import type { CsvProblem, ParsedCsv } from './parse.ts';
 import { localeOf } from './values.ts';
 
 /** A record read into values, with the id of the item it describes. */
-export interface CsvRow {
+interface CsvRow {
   line: number;
   id: string;
   values: CellValues;

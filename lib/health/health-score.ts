@@ -21,7 +21,7 @@ export interface PerspectiveScore {
   metrics: ScoredMetric[];
 }
 
-export interface HealthScore {
+interface HealthScore {
   score: number | null;
   perspectives: PerspectiveScore[];
   /** The metric whose shortfall costs the overall score the most points. */

@@ -1,7 +1,7 @@
 import { AppError } from '../errors.ts';
 import type { MessageType, Reply, RequestOf, ResponseOf } from './protocol.ts';
 
-export type SendMessage = (message: unknown) => Promise<unknown>;
+type SendMessage = (message: unknown) => Promise<unknown>;
 
 /** Typed requests to the background; a failed request throws the background's error unchanged. */
 export function createMessageClient(send: SendMessage) {

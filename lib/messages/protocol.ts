@@ -104,18 +104,14 @@ export interface MessageMap {
 export type MessageType = keyof MessageMap;
 export type RequestOf<K extends MessageType> = MessageMap[K]['request'];
 export type ResponseOf<K extends MessageType> = MessageMap[K]['response'];
-export interface RequestEnvelope<K extends MessageType = MessageType> {
-  type: K;
-  payload: RequestOf<K>;
-}
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
 
 /**
  * The one message the background sends to tabs: "what you show may be out of date, ask again". An
  * envelope like the requests'; content scripts take it only from a sender `classifySender` calls ours.
  */
-export const CACHE_CHANGED = 'goal-lens/cache-changed';
-export interface CacheChangedMessage {
+const CACHE_CHANGED = 'goal-lens/cache-changed';
+interface CacheChangedMessage {
   type: typeof CACHE_CHANGED;
   payload: Record<string, never>;
 }

@@ -23,7 +23,7 @@ const FieldReport = z
   .object({ field: z.enum(ACCOUNT_FIELDS), found: z.boolean(), tried: z.array(ProbeResult).max(10) })
   .strict();
 
-export interface MessageEntry<K extends MessageType> {
+interface MessageEntry<K extends MessageType> {
   from: SenderKind;
   waitedOn: boolean;
   schema: z.ZodType<MessageMap[K]['request']>;

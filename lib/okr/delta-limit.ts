@@ -2,9 +2,9 @@ import type { KeyResult } from '../schemas/entities.ts';
 import { decimalPlaces, exactAdd } from './exact-add.ts';
 
 /** A delta may be at most this many times the key result's start–target span. */
-export const MAX_SPANS = 10;
+const MAX_SPANS = 10;
 /** Finer steps than this are noise from a slider or a typo, and make exact sums run out of digits. */
-export const MAX_DECIMAL_PLACES = 4;
+const MAX_DECIMAL_PLACES = 4;
 /** Percent key results count percent points: below −100 % or above 1000 % is a slip of the keyboard. */
 const PERCENT_RANGE = { low: -100, high: 1000 } as const;
 

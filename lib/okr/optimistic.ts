@@ -8,7 +8,7 @@ export interface PendingDelta {
   delta: number;
 }
 
-export interface OptimisticValue {
+interface OptimisticValue {
   current: number;
   progress: number;
   /** What the account moved the key result by, pending amounts included. */

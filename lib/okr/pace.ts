@@ -1,4 +1,4 @@
-export type PaceStatus = 'on_track' | 'at_risk' | 'off_track';
+type PaceStatus = 'on_track' | 'at_risk' | 'off_track';
 
 export interface Pace {
   /** progress ÷ share of the period elapsed; null before the period starts. */

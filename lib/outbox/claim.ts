@@ -3,7 +3,7 @@ import { outcomeProblem } from './check.ts';
 import { isUnsent, type OutboxRow } from './types.ts';
 
 /** The backend's limits on one POST /v1/outcomes: 100 outcomes, and its body limit (1 MiB by default). */
-export const MAX_BATCH = 100;
+const MAX_BATCH = 100;
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 const encoder = new TextEncoder();
@@ -14,7 +14,7 @@ function jsonBytes(value: unknown): number {
   return encoder.encode(JSON.stringify(value)).length;
 }
 
-export interface Claimed {
+interface Claimed {
   /** Rows to send together, their attempt already counted. */
   batch: OutboxRow[];
   /** Rows that can never be sent, each with the reason; marked rejected already. */

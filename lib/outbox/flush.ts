@@ -18,12 +18,12 @@ const OUTAGE_AFTER = 3;
 
 type Api = Pick<BackendClient, 'postOutcomes' | 'deleteOutcome' | 'me'>;
 
-export interface FlushOptions {
+interface FlushOptions {
   /** The backend's body limit; batches are sized under it. */
   maxBodyBytes?: number;
 }
 
-export interface FlushResult {
+interface FlushResult {
   /** Rows delivered, or settled for good (rejected, refused). */
   settled: number;
   /** Undos the backend refused: the outcome still counts, and the cache should be synced. */

@@ -22,7 +22,7 @@ function refuseUnsendable(outcome: Outcome, what: string): void {
   if (problem) throw new AppError('invalid_outcome', `${what}: ${problem}.`);
 }
 
-export interface LogRequest {
+interface LogRequest {
   keyResultId: string;
   accountId: string;
   note?: string;

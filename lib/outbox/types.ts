@@ -43,13 +43,3 @@ export function owedDelta(row: OutboxRow): PendingDelta {
   const delta = isUnsent(row) ? row.outcome.delta : undoneAfterApplied ? -row.outcome.delta : 0;
   return { keyResultId: row.outcome.keyResultId, accountId: row.outcome.accountId, delta };
 }
-
-/** How much each key result's shown value differs from the last value the backend sent us. */
-export function pendingDeltas(rows: Iterable<OutboxRow>): Map<string, number> {
-  const deltas = new Map<string, number>();
-  for (const row of rows) {
-    const { keyResultId, delta } = owedDelta(row);
-    if (delta !== 0) deltas.set(keyResultId, (deltas.get(keyResultId) ?? 0) + delta);
-  }
-  return deltas;
-}

@@ -5,19 +5,7 @@ import {
   AdminCollection as CollectionName,
   MAX_ADMIN_BATCH,
 } from './collections.ts';
-import {
-  Account,
-  Id,
-  KeyResult,
-  Metric,
-  MetricDefinition,
-  Objective,
-  Source,
-  Team,
-  Tier,
-  Timestamp,
-  User,
-} from './entities.ts';
+import { Id, Source, Timestamp } from './entities.ts';
 
 /**
  * Optimistic concurrency: per id, the `updatedAt` the writer read. If any of those rows has changed
@@ -50,7 +38,13 @@ export const AdminPutResponse = z.object({
 export type AdminPutResponse = z.infer<typeof AdminPutResponse>;
 
 /** One bad item of a batch, in a 400's `details`. */
-export const ItemProblem = z.object({ index: z.number().int(), path: z.string(), message: z.string() });
+export const ItemProblem = z.object({
+  index: z.number().int(),
+  /** The field inside the item, e.g. `scope.tierIds[0]`. */
+  path: z.string(),
+  message: z.string(),
+});
+export type ItemProblem = z.infer<typeof ItemProblem>;
 
 export const AdminDeleteRequest = z.object({
   ids: z.array(z.string().min(1).max(400)).min(1).max(MAX_ADMIN_BATCH),
@@ -62,12 +56,15 @@ export type AdminDeleteResponse = z.infer<typeof AdminDeleteResponse>;
 
 /** What still refers to a row a delete names, in a 409's `details`. */
 export const Referrer = z.object({
+  /** The row that would be deleted. */
   id: z.string(),
   collection: CollectionName,
   field: z.string(),
+  /** A few of the referring ids, and how many there are in all. */
   ids: z.array(z.string()),
   count: z.number().int(),
 });
+export type Referrer = z.infer<typeof Referrer>;
 
 /** `POST /v1/admin/users/:id/deactivate`: the person is signed out everywhere; their outcomes stay. */
 export const AdminDeactivateResponse = z.object({
@@ -109,20 +106,8 @@ export const AuditResponse = z.object({
 });
 export type AuditResponse = z.infer<typeof AuditResponse>;
 
-/** A stored row of each collection as `GET /v1/admin/:collection` returns it, provenance included. */
-export const ADMIN_READ_SCHEMAS = {
-  users: User,
-  teams: Team,
-  tiers: Tier,
-  accounts: Account,
-  objectives: Objective,
-  keyResults: KeyResult,
-  metricDefinitions: MetricDefinition,
-  metrics: Metric,
-} as const satisfies Record<AdminCollection, z.ZodType>;
-
-export type AdminRow<C extends AdminCollection> = z.infer<(typeof ADMIN_READ_SCHEMAS)[C]>;
+export type AdminRow<C extends AdminCollection> = z.infer<(typeof ADMIN_COLLECTIONS)[C]['row']>;
 
 export function adminListResponse<C extends AdminCollection>(collection: C) {
-  return z.object({ items: z.array(ADMIN_READ_SCHEMAS[collection]) });
+  return z.object({ items: z.array(ADMIN_COLLECTIONS[collection].row) });
 }

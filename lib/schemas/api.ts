@@ -49,7 +49,7 @@ export const ChangesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
 });
 
-export const MAX_OUTCOMES_PER_REQUEST = 100;
+const MAX_OUTCOMES_PER_REQUEST = 100;
 export const OutcomesRequest = z.object({
   outcomes: z.array(Outcome).min(1).max(MAX_OUTCOMES_PER_REQUEST),
 });
@@ -62,7 +62,7 @@ export const OutcomesEnvelope = z.object({
   outcomes: z.array(z.looseObject({})).min(1).max(MAX_OUTCOMES_PER_REQUEST),
 });
 
-export const OutcomeResult = z.discriminatedUnion('status', [
+const OutcomeResult = z.discriminatedUnion('status', [
   z.object({ id: z.string(), status: z.literal('applied') }),
   z.object({ id: z.string(), status: z.literal('duplicate') }),
   z.object({ id: z.string(), status: z.literal('rejected'), reason: z.string() }),

@@ -4,7 +4,7 @@ import { text } from './text.ts';
 /** Ids are opaque strings; bounded so a hostile backend cannot make us index megabytes. */
 export const Id = text(200).min(1);
 export const Timestamp = z.iso.datetime({ offset: true });
-export const IsoDate = z.union([z.iso.date(), Timestamp]);
+const IsoDate = z.union([z.iso.date(), Timestamp]);
 
 /** Through which path a value was last written (SPEC section 3); `scim` is the identity provider's provisioning. */
 export const Source = z.enum(['csv', 'api', 'workspace', 'outcome', 'cli', 'scim']);
@@ -29,7 +29,7 @@ export const User = z.object({
   ...provenance,
 });
 /** A user as the change feed sends them: the email only to their own team, leads and admins. */
-export const DirectoryUser = User.extend({ email: User.shape.email.optional() });
+const DirectoryUser = User.extend({ email: User.shape.email.optional() });
 
 export const Team = z.object({ id: Id, name: text(500).min(1), ...provenance });
 
@@ -91,7 +91,7 @@ export const Account = z.object({
   updatedAt: Timestamp,
 });
 
-export const ObjectiveLevel = z.enum(['company', 'team', 'individual']);
+const ObjectiveLevel = z.enum(['company', 'team', 'individual']);
 export const Perspective = z.enum(['financial', 'customer', 'internal', 'learning']);
 export const PERSPECTIVES = Perspective.options;
 export const Objective = z.object({
@@ -111,7 +111,7 @@ export const Objective = z.object({
   ...provenance,
 });
 
-export const KeyResultUnit = z.enum(['count', 'percent', 'currency', 'boolean']);
+const KeyResultUnit = z.enum(['count', 'percent', 'currency', 'boolean']);
 export const KeyResult = z.object({
   id: Id,
   objectiveId: Id,
@@ -177,7 +177,6 @@ export type Role = z.infer<typeof Role>;
 export type User = z.infer<typeof User>;
 export type Source = z.infer<typeof Source>;
 export type Team = z.infer<typeof Team>;
-export type DirectoryUser = z.infer<typeof DirectoryUser>;
 export type ComparisonOp = z.infer<typeof ComparisonOp>;
 export type AttributeValue = z.infer<typeof AttributeValue>;
 export type Condition = z.infer<typeof Condition>;

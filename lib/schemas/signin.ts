@@ -19,7 +19,7 @@ export const SessionsResponse = z.object({ sessions: z.array(DeviceSession) });
 export type SessionsResponse = z.infer<typeof SessionsResponse>;
 
 /** RFC 7636 verifier: 43–128 unreserved characters. */
-export const CodeVerifier = z
+const CodeVerifier = z
   .string()
   .regex(/^[A-Za-z0-9._~-]{43,128}$/, 'must be 43–128 characters of A–Z a–z 0–9 . _ ~ -');
 

@@ -7,7 +7,7 @@ import { z } from 'zod';
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding NUL is the point.
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
-export function unstorableCharacter(value: string): string | null {
+function unstorableCharacter(value: string): string | null {
   const found = UNSTORABLE.exec(value);
   if (found === null) return null;
   return found[0] === '\u0000' ? 'a NUL character' : 'half of a surrogate pair (a broken emoji)';

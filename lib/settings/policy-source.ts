@@ -1,7 +1,7 @@
 import { NO_POLICY, type PolicyState, parsePolicy } from './policy.ts';
 
 /** Reads the raw managed storage; the background passes the browser's, tests their own. */
-export type PolicyReader = () => Promise<unknown>;
+type PolicyReader = () => Promise<unknown>;
 
 let reader: PolicyReader = async () => ({});
 let current: Promise<PolicyState> | undefined;

@@ -6,7 +6,7 @@ import { parse } from 'tldts';
  */
 const SHARED_CRM_HOSTING = ['my.site.com', 'my.salesforce-sites.com', 'force.com'];
 
-export interface SharedSuffix {
+interface SharedSuffix {
   suffix: string;
   /** `icann`: a registry's (co.uk); `private`: a hosting company's (github.io, herokuapp.com). */
   kind: 'icann' | 'private';

@@ -3,7 +3,7 @@ import type { CustomDomain } from '../crm-sites/sites.ts';
 import { AppError } from '../errors.ts';
 import type { CrmName } from '../schemas/entities.ts';
 
-export const DEFAULT_SYNC_INTERVAL_MINUTES = 15;
+const DEFAULT_SYNC_INTERVAL_MINUTES = 15;
 
 export interface Settings {
   backendUrl: string | null;

@@ -6,8 +6,7 @@ import { EMPTY_SETTINGS, type Settings } from './settings.ts';
 const SETTINGS_KEY = 'settings';
 
 /** Settings added after the first release may be left out: stored settings from before lack them too. */
-export type StoredSettings = Pick<Settings, 'backendUrl' | 'token' | 'syncIntervalMinutes'> &
-  Partial<Settings>;
+type StoredSettings = Pick<Settings, 'backendUrl' | 'token' | 'syncIntervalMinutes'> & Partial<Settings>;
 
 /** What the user chose, before any policy. Settings live in the extension's own IndexedDB, which no content script can open. */
 export async function loadUserSettings(db: CacheDb): Promise<Settings> {

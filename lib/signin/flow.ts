@@ -3,9 +3,9 @@ import { ApiError, TokenResponse } from '../schemas/index.ts';
 import { randomSecret, s256Challenge } from './pkce.ts';
 
 /** Opens the sign-in window at `url` and resolves with the URL it was finally redirected to. */
-export type LaunchAuthFlow = (url: string) => Promise<string>;
+type LaunchAuthFlow = (url: string) => Promise<string>;
 
-export interface SignInInput {
+interface SignInInput {
   backendUrl: string;
   /** The browser's redirect URL for this extension (identity.getRedirectURL). */
   redirectUri: string;

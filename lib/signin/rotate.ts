@@ -7,7 +7,7 @@ import { loadEffectiveSettings, loadUserSettings, saveSettings } from '../settin
  * disk or a backup stops working within a day and two minutes (the backend's grace for requests
  * already on their way). Best effort: offline, or refused, the sync itself says what is wrong.
  */
-export const ROTATE_AFTER_MS = 24 * 3600_000;
+const ROTATE_AFTER_MS = 24 * 3600_000;
 
 export async function rotateSessionIfDue(
   db: CacheDb,

@@ -1,6 +1,7 @@
 import { AppError } from '../errors.ts';
 import { authorizeUrl, codeFromAnswer } from './flow.ts';
 import { randomSecret } from './pkce.ts';
+import { tabReturnUrl } from './tab-return.ts';
 
 /**
  * Sign-in in a normal browser tab (SPEC §10), for identity providers whose device-bound
@@ -9,8 +10,6 @@ import { randomSecret } from './pkce.ts';
  * configured backend's origin only, hands the code and state back. The verifier never leaves the
  * background, so a code read off that page by anyone else is worthless.
  */
-export const TAB_RETURN_PATH = '/auth/done';
-
 /** As long as the backend waits for the person at the identity provider. */
 export const TAB_SIGN_IN_TTL_MS = 10 * 60_000;
 
@@ -21,10 +20,6 @@ export interface PendingTabSignIn {
   verifier: string;
   state: string;
   startedAt: number;
-}
-
-export function tabReturnUrl(backendUrl: string): string {
-  return new URL(TAB_RETURN_PATH, backendUrl).toString();
 }
 
 export async function startTabSignIn(
@@ -49,7 +44,7 @@ export async function startTabSignIn(
   return { pending, url };
 }
 
-export interface TabAnswer {
+interface TabAnswer {
   /** The URL of the page that sent the answer, as the browser reports it (not as the page claims). */
   senderUrl: string;
   code: string;

@@ -10,11 +10,11 @@ export interface BenchmarkContext {
   health: number | null;
 }
 
-export interface BenchmarkResult extends Comparison {
+interface BenchmarkResult extends Comparison {
   benchmark: Benchmark;
 }
 
-export interface BenchmarksResult {
+interface BenchmarksResult {
   /** True when every benchmark is met; a benchmark on a metric without a value is not met. */
   met: boolean;
   results: BenchmarkResult[];

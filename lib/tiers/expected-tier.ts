@@ -6,7 +6,7 @@ import { evaluateRule, type RuleResult, ruleMet } from './rule.ts';
  * The highest-ranked tier whose criteria the account meets, with its rule evaluation, or null when
  * none does. `reasons` say why: the conditions the tier met, or per tier why it did not match.
  */
-export type ExpectedTier =
+type ExpectedTier =
   | { tier: Tier; result: RuleResult; reasons: string[] }
   | { tier: null; result: null; reasons: string[] };
 

@@ -1,7 +1,7 @@
 import type { AuditFilter, AuditResponse, Source, User } from '../../lib/schemas/index.ts';
 import type { Db } from '../db/types.ts';
 
-export interface AuditEntry {
+interface AuditEntry {
   /** Null when the server itself wrote: its command line, or the identity provider over SCIM. */
   actor: Pick<User, 'id' | 'name'> | null;
   source: Source;

@@ -8,9 +8,10 @@ import type { Db } from '../db/types.ts';
 import { writeTransaction } from '../feed/lock.ts';
 import { explain } from '../import/issues.ts';
 import { loadAccountsByCrmRef, loadDirectory, loadStored } from './csv-lookups.ts';
-import { AdminValidationError, type UpsertOptions, upsertCollection } from './upsert.ts';
+import { AdminValidationError } from './errors.ts';
+import { type UpsertOptions, upsertCollection } from './upsert.ts';
 
-export interface CsvImportOptions extends Omit<UpsertOptions, 'source'> {
+interface CsvImportOptions extends Omit<UpsertOptions, 'source'> {
   source: 'csv' | 'cli' | 'workspace';
   map?: ColumnMap;
 }

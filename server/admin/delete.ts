@@ -1,19 +1,13 @@
-import { ADMIN_COLLECTIONS, type AdminCollection, type User } from '../../lib/schemas/index.ts';
+import {
+  ADMIN_COLLECTIONS,
+  type AdminCollection,
+  type Referrer,
+  type User,
+} from '../../lib/schemas/index.ts';
 import type { Db } from '../db/types.ts';
 import { writeTransaction } from '../feed/lock.ts';
 import { deleteEntities } from '../store/delete.ts';
 import { recordAudit } from './audit.ts';
-
-/** What still points at rows a delete names: another collection's rows, by field. */
-export interface Referrer {
-  /** The row that would be deleted. */
-  id: string;
-  collection: AdminCollection;
-  field: string;
-  /** A few of the referring ids, and how many there are in all. */
-  ids: string[];
-  count: number;
-}
 
 /** Nothing was deleted: other rows still refer to some of the named ones. */
 export class StillReferencedError extends Error {
@@ -79,7 +73,7 @@ const REFERENCES: Partial<Record<AdminCollection, ReferenceQuery[]>> = {
 
 const SHOWN = 20;
 
-export interface DeleteResult {
+interface DeleteResult {
   results: { id: string; status: 'deleted' | 'not_found' }[];
 }
 

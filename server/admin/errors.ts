@@ -1,9 +1,4 @@
-/** One problem with one item of an admin batch: `path` is the field inside the item, e.g. `scope.tierIds[0]`. */
-export interface ItemProblem {
-  index: number;
-  path: string;
-  message: string;
-}
+import type { ItemProblem } from '../../lib/schemas/index.ts';
 
 /** A batch had bad items; every one of them is in `details` and nothing was written. */
 export class AdminValidationError extends Error {

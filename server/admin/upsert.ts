@@ -3,6 +3,7 @@ import {
   type AdminCollection,
   type EntityOf,
   type EntityType,
+  type ItemProblem,
   MAX_ADMIN_BATCH,
   type Source,
   type User,
@@ -17,11 +18,9 @@ import { putEntities } from '../store/put.ts';
 import { chunks, TABLES } from '../store/tables.ts';
 import { recordAudit } from './audit.ts';
 import { checkUnchangedSinceRead } from './changed-since-read.ts';
-import { AdminValidationError, type ItemProblem } from './errors.ts';
+import { AdminValidationError } from './errors.ts';
 
-export { AdminValidationError, type ItemProblem } from './errors.ts';
-
-export type UpsertStatus = 'created' | 'updated' | 'unchanged';
+type UpsertStatus = 'created' | 'updated' | 'unchanged';
 
 export interface UpsertOptions {
   /** Who writes: recorded as `updatedBy` and in the audit log. Null for the server's own CLI and for SCIM. */
@@ -33,7 +32,7 @@ export interface UpsertOptions {
   expected?: Readonly<Record<string, string>>;
 }
 
-export interface UpsertResult {
+interface UpsertResult {
   results: { id: string; status: UpsertStatus }[];
 }
 

@@ -5,7 +5,7 @@ import { importCsv } from '../admin/csv-import.ts';
 import type { Db } from '../db/types.ts';
 import { UsageError } from './storage.ts';
 
-export interface CsvFlags {
+interface CsvFlags {
   collection?: string | undefined;
   map?: string | undefined;
   'dry-run'?: boolean | undefined;

@@ -1,7 +1,7 @@
 import { DEFAULT_RATE_LIMIT, type RateLimit } from '../limit/token-bucket.ts';
 import { UsageError } from './storage.ts';
 
-export interface RateLimitFlags {
+interface RateLimitFlags {
   'rate-limit'?: string | undefined;
   'rate-window'?: string | undefined;
 }

@@ -3,7 +3,7 @@ import { parseRedirectUris } from '../signin/redirect-uris.ts';
 import type { SignInOptions } from '../signin/routes.ts';
 import { UsageError } from './storage.ts';
 
-export interface SignInFlags {
+interface SignInFlags {
   'public-url'?: string | undefined;
   'redirect-uri'?: string[] | undefined;
   'oidc-issuer'?: string | undefined;

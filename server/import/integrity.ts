@@ -5,7 +5,7 @@ import { TABLES } from '../store/tables.ts';
 type Target = 'users' | 'teams' | 'tiers' | 'accounts' | 'objectives' | 'metricDefinitions';
 
 /** The fields integrity looks at, so a snapshot and an admin batch are checked alike. */
-export interface IntegrityBatch {
+interface IntegrityBatch {
   users?: readonly { id: string; email: string; teamId?: string }[];
   teams?: readonly { id: string }[];
   tiers?: readonly { id: string }[];
@@ -22,14 +22,14 @@ export interface IntegrityBatch {
 }
 
 /** One problem with one row: `path` is the field inside the row, as people read JSON. */
-export interface IntegrityProblem {
+interface IntegrityProblem {
   collection: keyof IntegrityBatch;
   index: number;
   path: string;
   message: string;
 }
 
-export interface IntegrityOptions {
+interface IntegrityOptions {
   /** How a message names another row of the batch, e.g. `accounts[3]` or `item 3`. */
   rowName(collection: keyof IntegrityBatch, index: number): string;
   /** Teams that users name but nothing defines are created rather than refused (data made before teams). */

@@ -16,7 +16,7 @@ import { adminWriteSource } from '../http/write-source.ts';
  * A CSV of 50 000 accounts from a CRM export with a few dozen columns is tens of megabytes, far over
  * the JSON routes' limit (1 MB); the CSV import alone takes up to this much.
  */
-export const MAX_CSV_BYTES = 64 * 1024 * 1024;
+const MAX_CSV_BYTES = 64 * 1024 * 1024;
 export const CSV_IMPORT_PATH = /^\/v1\/admin\/import\//;
 
 const csvLimit = bodyLimit({

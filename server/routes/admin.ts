@@ -18,7 +18,8 @@ import {
 import { decodeAuditCursor, readAudit } from '../admin/audit.ts';
 import { ChangedSinceReadError } from '../admin/changed-since-read.ts';
 import { deleteCollection, StillReferencedError } from '../admin/delete.ts';
-import { AdminValidationError, upsertCollection } from '../admin/upsert.ts';
+import { AdminValidationError } from '../admin/errors.ts';
+import { upsertCollection } from '../admin/upsert.ts';
 import type { Db } from '../db/types.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { ApiHttpError } from '../http/errors.ts';

@@ -4,7 +4,7 @@ import { Outcome, type OutcomesResponse } from '../../lib/schemas/index.ts';
 type Result = OutcomesResponse['results'][number];
 
 /** One item of a batch: valid, with its id lowercased, or already answered. */
-export type Item = { index: number; sentId: string; outcome: Outcome } | { index: number; result: Result };
+type Item = { index: number; sentId: string; outcome: Outcome } | { index: number; result: Result };
 
 /** "note: contains a NUL character; delta: Invalid input: expected number, received string". */
 function reasonOf(error: z.ZodError): string {

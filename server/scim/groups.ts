@@ -9,7 +9,7 @@ import { removeTeam, setTeam, writeTeam } from './team-writes.ts';
  * A SCIM group is a team: its id is the team's id, its displayName the team's name, and its members
  * the users whose `teamId` it is. A person is in one team, so joining a second group moves them.
  */
-export interface ScimGroup {
+interface ScimGroup {
   id: string;
   displayName: string;
   externalId?: string;

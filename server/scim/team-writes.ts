@@ -1,6 +1,7 @@
 import { type AdminCollection, MAX_ADMIN_BATCH, User as UserSchema } from '../../lib/schemas/index.ts';
 import { deleteCollection, StillReferencedError } from '../admin/delete.ts';
-import { AdminValidationError, upsertCollection } from '../admin/upsert.ts';
+import { AdminValidationError } from '../admin/errors.ts';
+import { upsertCollection } from '../admin/upsert.ts';
 import type { Db } from '../db/types.ts';
 import { ScimError } from './errors.ts';
 

@@ -7,7 +7,7 @@ import { ScimError, USER_SCHEMA } from './errors.ts';
 import { type AttributeChange, scimBoolean } from './patch.ts';
 
 /** What Goal Lens keeps of a SCIM user. */
-export interface ScimUserDraft {
+interface ScimUserDraft {
   email: string;
   name: string;
   active: boolean;

@@ -78,7 +78,7 @@ const KINDS = [
 
 const LEGAL = ['Inc.', 'Group', 'Ltd', 'Co.', 'Holdings', ''];
 
-export interface CompanyName {
+interface CompanyName {
   name: string;
   domain: string;
 }

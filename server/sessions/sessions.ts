@@ -6,7 +6,7 @@ import type { Db } from '../db/types.ts';
 /** Told apart from API tokens (glk_) at a glance, by people and by secret scanners. */
 const SESSION_PREFIX = 'gls_';
 
-export interface DeviceSession {
+interface DeviceSession {
   id: string;
   userId: string;
   name: string;

@@ -12,7 +12,7 @@ export interface AuthorizeRequest {
   invitation?: string;
 }
 
-export type Parsed = { ok: true; request: AuthorizeRequest } | { ok: false; problem: string };
+type Parsed = { ok: true; request: AuthorizeRequest } | { ok: false; problem: string };
 
 const MAX_STATE = 500;
 

@@ -6,9 +6,9 @@ import { revokeSession } from '../sessions/sessions.ts';
 import { verifierMatches } from './pkce.ts';
 
 /** A code lives long enough to be exchanged by the extension right away, and no longer. */
-export const CODE_TTL_MS = 60_000;
+const CODE_TTL_MS = 60_000;
 
-export interface CodeGrant {
+interface CodeGrant {
   userId: string;
   codeChallenge: string;
   redirectUri: string;

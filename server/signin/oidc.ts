@@ -1,7 +1,7 @@
 import * as oidc from 'openid-client';
 import type { IdentityProvider, IdpChecks, IdpIdentity } from './identity-provider.ts';
 
-export interface OidcSettings {
+interface OidcSettings {
   issuer: string;
   clientId: string;
   clientSecret: string;

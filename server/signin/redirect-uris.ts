@@ -12,7 +12,7 @@ export function parseRedirectUris(value: string | undefined): string[] {
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-export function checkRedirectUri(uri: string): void {
+function checkRedirectUri(uri: string): void {
   let url: URL;
   try {
     url = new URL(uri);

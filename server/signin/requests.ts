@@ -5,9 +5,9 @@ import type { AuthorizeRequest } from './authorize-request.ts';
 import type { IdpChecks } from './identity-provider.ts';
 
 /** Long enough to type a password and answer a second factor at the identity provider. */
-export const REQUEST_TTL_MS = 10 * 60_000;
+const REQUEST_TTL_MS = 10 * 60_000;
 
-export interface PendingSignIn {
+interface PendingSignIn {
   request: AuthorizeRequest;
   deviceName: string;
   checks: IdpChecks;

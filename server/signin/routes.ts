@@ -1,6 +1,7 @@
 import { type Context, Hono } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { TokenRequest, type TokenResponse } from '../../lib/schemas/index.ts';
+import { TAB_RETURN_PATH, tabReturnUrl } from '../../lib/signin/tab-return.ts';
 import type { Db } from '../db/types.ts';
 import { errorBody } from '../http/errors.ts';
 import { type RateLimit, TokenBuckets } from '../limit/token-bucket.ts';
@@ -14,13 +15,7 @@ import { redeemInvitation } from './invitations.ts';
 import { SIGN_IN_DOCS } from './openapi.ts';
 import { page } from './pages.ts';
 import { rememberSignIn, takeSignIn } from './requests.ts';
-import {
-  invitationPage,
-  TAB_RETURN_PATH,
-  tabCodeRedirect,
-  tabReturnPage,
-  tabReturnUrl,
-} from './tab-return.ts';
+import { invitationPage, tabCodeRedirect, tabReturnPage } from './tab-return.ts';
 import { activeUserByEmail, activeUserById } from './users.ts';
 
 export interface SignInOptions {
@@ -34,7 +29,7 @@ export interface SignInOptions {
 }
 
 /** Plenty for people signing in behind one NAT, far too few to guess anything. */
-export const SIGN_IN_RATE_LIMIT: RateLimit = { requests: 60, windowSeconds: 60 };
+const SIGN_IN_RATE_LIMIT: RateLimit = { requests: 60, windowSeconds: 60 };
 
 function limitByAddress(limit: RateLimit, now: () => number) {
   const buckets = new TokenBuckets(limit, now);

@@ -1,22 +1,14 @@
 import { html } from 'hono/html';
+import { SIGN_IN_STATUS_ID } from '../../lib/signin/tab-return.ts';
 import { page } from './pages.ts';
 
-/**
- * Sign-in in a normal browser tab ends on this backend's own page, not on the extension's redirect
- * URL: identity providers whose device-bound conditional-access rules refuse the browser's sign-in
- * window accept a normal tab, and browsers without `launchWebAuthFlow` have nothing else. Goal Lens's
- * content script, registered for the configured backend's origin only, reads the code there and hands
- * it to the extension, which alone holds the PKCE verifier and the state.
+/*
+ * The pages of sign-in in a normal browser tab. It ends on this backend's own page, not on the
+ * extension's redirect URL: identity providers whose device-bound conditional-access rules refuse the
+ * browser's sign-in window accept a normal tab, and browsers without `launchWebAuthFlow` have nothing
+ * else. Goal Lens's content script, registered for the configured backend's origin only, reads the code
+ * there and hands it to the extension, which alone holds the PKCE verifier and the state.
  */
-export const TAB_RETURN_PATH = '/auth/done';
-
-/** The element Goal Lens's content script writes its progress into. */
-export const STATUS_ID = 'goal-lens-signin-status';
-
-/** The tab-return URL of this backend: always allowed, as it is this backend's own page. */
-export function tabReturnUrl(base: string): string {
-  return new URL(TAB_RETURN_PATH, base).toString();
-}
 
 /**
  * The code rides in the fragment, which browsers never send to a server: it stays out of access logs
@@ -29,8 +21,8 @@ export function tabCodeRedirect(returnUrl: string, code: string, state: string):
 }
 
 /** A page Goal Lens finishes in this browser; what it says stands when Goal Lens is not here. */
-export function bridgePage(title: string, withoutGoalLens: string, detail?: string) {
-  return page(title, html`<span id="${STATUS_ID}" role="status">${withoutGoalLens}</span>`, detail);
+function bridgePage(title: string, withoutGoalLens: string, detail?: string) {
+  return page(title, html`<span id="${SIGN_IN_STATUS_ID}" role="status">${withoutGoalLens}</span>`, detail);
 }
 
 /** Where the tab sign-in lands; Goal Lens replaces the status once it has the code. */

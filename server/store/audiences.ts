@@ -5,7 +5,7 @@ import { refreshKeyResultsNaming } from './key-result-scopes.ts';
 import { chunks } from './tables.ts';
 
 /** Which accounts to re-check: named ones, or all those owned by the named users. */
-export type AccountFilter = { accountIds: readonly string[] } | { ownerIds: readonly string[] };
+type AccountFilter = { accountIds: readonly string[] } | { ownerIds: readonly string[] };
 
 /**
  * Recomputes the audience of the selected accounts from their owner's current team. An account that

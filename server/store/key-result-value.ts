@@ -11,7 +11,7 @@ export type KeyResultInput = Omit<
   asOf?: string;
 };
 
-export type ResolvedKeyResult = Omit<KeyResult, 'source' | 'updatedBy' | 'updatedAt'>;
+type ResolvedKeyResult = Omit<KeyResult, 'source' | 'updatedBy' | 'updatedAt'>;
 
 /**
  * Whether an outcome the backend received at `loggedAt` moves its key result: one logged at or before
@@ -37,7 +37,7 @@ export async function databaseNow(tx: Db): Promise<string> {
  * A measured value plus the outcomes after it, added exactly as outcomes are applied, so a measurement
  * and the outcomes since it come to the same value the outcomes route would have reached.
  */
-export function valueAfter(measured: number, deltas: readonly number[]): number {
+function valueAfter(measured: number, deltas: readonly number[]): number {
   let value = measured;
   // Deltas within their limits always have an exact sum; the float sum only guards a corrupt row.
   for (const delta of deltas) value = exactAdd(value, delta) ?? value + delta;

@@ -10,7 +10,7 @@ export async function loadOutcomes(tx: Db, ids: readonly string[]): Promise<Map<
   return new Map(rows.map((row) => [row.data.id, row.data]));
 }
 
-export interface StoredOutcome {
+interface StoredOutcome {
   outcome: Outcome;
   undone: boolean;
   /** When the backend received it, which decides whether a key result's measurement holds it. */

@@ -16,7 +16,7 @@ export interface BatchState {
   accounts: Map<string, AccountAccess>;
 }
 
-export type Verdict =
+type Verdict =
   | { status: 'apply'; keyResult: KeyResult }
   | { status: 'duplicate' }
   | { status: 'rejected'; reason: string };

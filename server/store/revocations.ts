@@ -1,7 +1,7 @@
 import type { Db } from '../db/types.ts';
 
 /** How long a revocation is kept. */
-export const REVOCATION_DAYS = 30;
+const REVOCATION_DAYS = 30;
 
 /**
  * Remembers that `userId` undid an outcome the server has not seen yet, so that delivery, still in

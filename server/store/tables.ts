@@ -7,7 +7,7 @@ interface Column<T extends EntityType> {
   of(entity: EntityOf<T>): string | null;
 }
 
-export interface TableSpec<T extends EntityType> {
+interface TableSpec<T extends EntityType> {
   table: string;
   idOf(entity: EntityOf<T>): string;
   columns: Column<T>[];

@@ -5,12 +5,11 @@ import { createBackendClient, type FetchFn } from '../../lib/backend/client.ts';
 import { CacheDb } from '../../lib/cache/db.ts';
 import { flushOutbox } from '../../lib/outbox/flush.ts';
 import { logOutcome, undoOutcome } from '../../lib/outbox/log.ts';
-import { pendingDeltas } from '../../lib/outbox/types.ts';
 import type { Outcome } from '../../lib/schemas/entities.ts';
 import { saveSettings } from '../../lib/settings/store.ts';
 import { createSyncEngine } from '../../lib/sync/engine.ts';
 import { createToken, importSnapshot, type RunningServer, startServer } from '../../server/index.ts';
-import { serverCurrents as currentsOf, OUTBOX_SNAPSHOT } from '../fixtures/outbox-backend.ts';
+import { serverCurrents as currentsOf, OUTBOX_SNAPSHOT, pendingDeltas } from '../fixtures/outbox-backend.ts';
 
 type Fault = 'none' | 'unreachable' | 'lost_response' | 'server_error' | 'rate_limited' | 'delivered_twice';
 

@@ -4,7 +4,7 @@ import { createBackendClient, type FetchFn } from '../../lib/backend/client.ts';
 import type { CacheDb } from '../../lib/cache/db.ts';
 import { flushOutbox, MAX_ATTEMPTS } from '../../lib/outbox/flush.ts';
 import { addNote, logOutcome, undoOutcome } from '../../lib/outbox/log.ts';
-import { newOutboxRow, pendingDeltas } from '../../lib/outbox/types.ts';
+import { newOutboxRow } from '../../lib/outbox/types.ts';
 import type { Outcome } from '../../lib/schemas/entities.ts';
 import {
   createApp,
@@ -13,7 +13,13 @@ import {
   type RunningServer,
   startServer,
 } from '../../server/index.ts';
-import { liveOutcomeIds, OUTBOX_SNAPSHOT, serverCurrents, syncedCache } from '../fixtures/outbox-backend.ts';
+import {
+  liveOutcomeIds,
+  OUTBOX_SNAPSHOT,
+  pendingDeltas,
+  serverCurrents,
+  syncedCache,
+} from '../fixtures/outbox-backend.ts';
 import { BACKENDS } from '../server/backends.ts';
 
 const NUL = '\u0000';

@@ -4,10 +4,15 @@ import { createBackendClient, type FetchFn } from '../../lib/backend/client.ts';
 import { readAccount } from '../../lib/cache/block-reader.ts';
 import { flushOutbox } from '../../lib/outbox/flush.ts';
 import { logOutcome, undoOutcome } from '../../lib/outbox/log.ts';
-import { pendingDeltas } from '../../lib/outbox/types.ts';
 import { buildPanelView } from '../../lib/panel/build-view.ts';
 import { createToken, importSnapshot, type RunningServer, startServer } from '../../server/index.ts';
-import { liveOutcomeIds, OUTBOX_SNAPSHOT, serverCurrents, syncedCache } from '../fixtures/outbox-backend.ts';
+import {
+  liveOutcomeIds,
+  OUTBOX_SNAPSHOT,
+  pendingDeltas,
+  serverCurrents,
+  syncedCache,
+} from '../fixtures/outbox-backend.ts';
 import { BACKENDS } from '../server/backends.ts';
 
 const REFUSALS = [

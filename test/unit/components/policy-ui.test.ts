@@ -3,7 +3,12 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, test } from 'vitest';
 import { CrmToggles } from '../../../components/options/CrmToggles.tsx';
 import { CustomDomainList } from '../../../components/options/CustomDomainList.tsx';
-import { PolicyDiagnostics, PolicyNote, SsoHint } from '../../../components/options/PolicyNote.tsx';
+import {
+  PolicyDiagnostics,
+  PolicyField,
+  PolicyNote,
+  SsoHint,
+} from '../../../components/options/PolicyNote.tsx';
 
 const none = () => undefined;
 
@@ -62,6 +67,38 @@ describe('custom domains', () => {
     );
     expect(html).toContain('aria-label="Remove crm.contoso.local"');
     expect(html).toContain('aria-label="Remove login.acme-corp.com"');
+  });
+});
+
+describe('a setting the policy may set', () => {
+  const field = (locked: boolean) =>
+    renderToStaticMarkup(
+      createElement(PolicyField, {
+        setting: 'backendUrl',
+        label: 'Backend URL',
+        locked,
+        field: ({ id, disabled, noteId }) =>
+          createElement('input', { id, disabled, 'aria-describedby': noteId, type: 'url' }),
+      }),
+    );
+
+  test('locked: the field is disabled, labelled, and described by the note after it', () => {
+    const html = field(true);
+    const [input] = inputs(html);
+    expect(input).toContain('disabled=""');
+    expect(input).toContain('aria-describedby="backendUrl-locked"');
+    const id = input?.match(/id="([^"]+)"/)?.[1];
+    expect(html).toContain(`<label for="${id}">Backend URL`);
+    expect(html).toMatch(
+      /<\/label><p id="backendUrl-locked" class="policy-note">Set by your administrator<\/p>$/,
+    );
+  });
+
+  test('unlocked: the field is free and no note is shown', () => {
+    const html = field(false);
+    expect(inputs(html)[0]).not.toContain('disabled');
+    expect(inputs(html)[0]).not.toContain('aria-describedby');
+    expect(html).not.toContain('Set by your administrator');
   });
 });
 
