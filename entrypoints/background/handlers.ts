@@ -2,6 +2,7 @@ import type { CacheDb } from '@/lib/cache/db.ts';
 import type { Handlers } from '@/lib/messages/router.ts';
 import { createAdminHandlers } from './admin-handlers.ts';
 import { createBookHandlers } from './book-handlers.ts';
+import type { ChangedBy } from './broadcast.ts';
 import { createConnectionHandlers } from './connection-handlers.ts';
 import { createSiteHandlers } from './crm-sites-handlers.ts';
 import { createDiagnosticsHandlers } from './diagnostics-handlers.ts';
@@ -14,7 +15,11 @@ import { createTabSignInHandlers } from './signin-tab-handlers.ts';
 import { createSyncHandlers } from './sync-handlers.ts';
 
 /** Every message's handler, from the file named after its prefix (`outcome/log` → outcome-handlers.ts). */
-export function createHandlers(db: CacheDb, scheduler: SyncScheduler, onCacheChanged: () => void): Handlers {
+export function createHandlers(
+  db: CacheDb,
+  scheduler: SyncScheduler,
+  onCacheChanged: (changedBy?: ChangedBy) => void,
+): Handlers {
   return {
     ...createPanelHandlers(db, scheduler),
     ...createOutcomeHandlers(db, scheduler, onCacheChanged),

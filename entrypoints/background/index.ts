@@ -4,10 +4,10 @@ import { z } from 'zod';
 import { foregroundGate } from '@/lib/background/foreground-gate.ts';
 import { CacheDb } from '@/lib/cache/db.ts';
 import { inForeground } from '@/lib/messages/foreground.ts';
-import { cacheChangedMessage } from '@/lib/messages/protocol.ts';
 import { createMessageRouter } from '@/lib/messages/router.ts';
 import { loadSettings } from '@/lib/settings/store.ts';
 import { createSyncEngine } from '@/lib/sync/engine.ts';
+import { broadcastCacheChanged, type ChangedBy } from './broadcast.ts';
 import { reconcileCrmSites } from './crm-sites.ts';
 import { createHandlers } from './handlers.ts';
 import { createLiveChannel } from './live.ts';
@@ -16,25 +16,13 @@ import { createSyncScheduler } from './scheduler.ts';
 import { reconcileSignInBridge } from './signin-bridge.ts';
 import { signInOnInstall } from './signin-on-install.ts';
 
-/** Tell every tab; tabs without our content script simply have no receiver. */
-async function broadcastCacheChanged() {
-  const tabs = await browser.tabs.query({});
-  await Promise.all(
-    tabs.map((tab) =>
-      tab.id === undefined
-        ? undefined
-        : browser.tabs.sendMessage(tab.id, cacheChangedMessage()).catch(() => undefined),
-    ),
-  );
-}
-
 export default defineBackground(() => {
   // The extension's CSP forbids eval. Without this, zod's first object parse probes `new Function`, and
   // the browser reports the refused probe as a policy violation although zod catches it.
   z.config({ jitless: true });
   const db = new CacheDb();
   const engine = createSyncEngine(db);
-  const onCacheChanged = () => void broadcastCacheChanged();
+  const onCacheChanged = (changedBy?: ChangedBy) => void broadcastCacheChanged(changedBy);
   const scheduler = createSyncScheduler(db, engine, onCacheChanged);
   watchPolicy(db, scheduler, onCacheChanged);
   watchPermissions(db);

@@ -33,7 +33,8 @@ export function createSyncScheduler(db: CacheDb, engine: SyncEngine, onCacheChan
   }
 
   async function clearRetry() {
-    await writeCount(db, 0);
+    // Most syncs follow a success: a write (a disk flush) only when there is a count to clear.
+    if (await readKv<number>(db, FAILURES_KEY)) await writeCount(db, 0);
     await browser.alarms.clear(RETRY_ALARM);
   }
 

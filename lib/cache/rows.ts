@@ -78,4 +78,6 @@ export interface StagedChanges {
   bucket: number;
   page: number;
   changes: ValidChange[];
+  /** Account ids the page met first, in feed order (only in the rows that keep the bucket order). */
+  ids?: string[];
 }

@@ -1,6 +1,9 @@
 import type { CacheDb } from '../cache/db.ts';
 import type { CrmName } from '../schemas/entities.ts';
-import { loadSettings } from '../settings/store.ts';
+import { applyPolicy } from '../settings/effective.ts';
+import type { PolicyState } from '../settings/policy.ts';
+import { currentPolicy } from '../settings/policy-source.ts';
+import { loadUserSettings } from '../settings/store.ts';
 import { readSyncStatus } from '../sync/engine.ts';
 import { buildPanelView } from './build-view.ts';
 import { findAccount, type PageIdentity } from './find-account.ts';
@@ -14,6 +17,10 @@ function isStale(lastSuccessAt: string | null, intervalMinutes: number, now: Dat
   return now.getTime() - Date.parse(lastSuccessAt) > 2 * intervalMinutes * 60_000;
 }
 
+/**
+ * The answer for a CRM record, read in one read-only transaction over what it needs: the panel's
+ * hot path pays for one transaction rather than one per read, and never sees a sync half-applied.
+ */
 export async function answerPanel(
   db: CacheDb,
   crm: CrmName,
@@ -22,11 +29,40 @@ export async function answerPanel(
   pageCrmTier?: string,
   page?: PageIdentity,
 ): Promise<PanelAnswer> {
-  const [settings, status, found] = await Promise.all([
-    loadSettings(db),
+  // Read before the transaction: managed storage is not IndexedDB, and awaiting it inside would end it.
+  const policy = await currentPolicy();
+  return db.transaction(
+    'r',
+    [
+      db.kv,
+      db.accountBlocks,
+      db.tiers,
+      db.users,
+      db.keyResults,
+      db.objectives,
+      db.metricDefinitions,
+      db.outbox,
+      db.outcomes,
+    ],
+    () => answerInTransaction(db, crm, recordId, now, policy, pageCrmTier, page),
+  );
+}
+
+async function answerInTransaction(
+  db: CacheDb,
+  crm: CrmName,
+  recordId: string,
+  now: Date,
+  policy: PolicyState,
+  pageCrmTier?: string,
+  page?: PageIdentity,
+): Promise<PanelAnswer> {
+  const [user, status, found] = await Promise.all([
+    loadUserSettings(db),
     readSyncStatus(db),
     findAccount(db, crm, recordId, page),
   ]);
+  const { settings } = applyPolicy(user, policy);
   const sync: SyncSummary = {
     lastSuccessAt: status.lastSuccessAt,
     stale: isStale(status.lastSuccessAt, settings.syncIntervalMinutes, now),

@@ -5,7 +5,15 @@ import type { EntityType } from '../schemas/entities.ts';
 import { applyChanges, readCachedRecord, restoreRecords } from './apply-changes.ts';
 import { feedPages } from './feed-pages.ts';
 import { CURSOR_KEY } from './forget-synced.ts';
-import { dropStaging, readStaging, type StagingState, stagedGroups, stagePage } from './staging.ts';
+import {
+  AccountOrder,
+  dropStaging,
+  readStaging,
+  resumeStaging,
+  type StagingState,
+  stagedGroups,
+  stagePage,
+} from './staging.ts';
 import { addSizes, TABLE_SIZES_KEY, type TableSizes } from './table-sizes.ts';
 import type { RecordProblem } from './validate-changes.ts';
 
@@ -19,11 +27,12 @@ async function stageFeed(
   db: CacheDb,
   client: BackendClient,
   pageSize: number,
-  from: StagingState | undefined,
+  from: { state: StagingState; order: AccountOrder } | undefined,
 ): Promise<StagingState | undefined> {
-  let state = from;
+  let state = from?.state;
+  const order = from?.order ?? new AccountOrder();
   for await (const page of feedPages(client, state?.cursor ?? null, pageSize)) {
-    state = await stagePage(db, page, state);
+    state = await stagePage(db, page, state, order);
   }
   return state;
 }
@@ -41,7 +50,7 @@ async function switchToStaged(db: CacheDb, state: StagingState) {
     for (const table of db.entityTables) await table.clear();
     const placement = emptyPlacement();
     let sizes: TableSizes = { accounts: 0, metrics: 0 };
-    for await (const changes of stagedGroups(db)) {
+    for await (const changes of stagedGroups(db, state)) {
       sizes = addSizes(sizes, (await applyChanges(db, changes, placement)).delta);
     }
     const restored = await restoreRecords(
@@ -70,7 +79,7 @@ export async function fullResync(
 ): Promise<true> {
   let state: StagingState | undefined;
   try {
-    state = await stageFeed(db, client, pageSize, await readStaging(db));
+    state = await stageFeed(db, client, pageSize, await resumeStaging(db));
   } catch (error) {
     if (!(error instanceof BackendError && error.code === 'cursor_expired')) throw error;
     await db.transaction('rw', [db.stagedChanges, db.kv], () => dropStaging(db));

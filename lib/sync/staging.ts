@@ -11,70 +11,134 @@ import type { RecordProblem, ValidChange } from './validate-changes.ts';
  * stopped half-way resumes from the last staged page; and until the switch the panel sees the old
  * cache (or, on a first sync, none).
  *
- * Each page is split by account into `BUCKETS` rows, so that the switch can fill the cache a bucket
- * at a time: each account block is then written once with all its metrics, although metrics arrive
- * pages after their accounts. Changes to other records go to bucket `BUCKETS`.
+ * Each page is split into bucket rows by account, in the order accounts first appear in the feed:
+ * bucket n holds every change to the n-th `ACCOUNTS_PER_BUCKET` accounts and their metrics, although
+ * metrics arrive pages after their accounts. The switch fills the cache a bucket at a time, so each
+ * account block is written once with all its metrics, and accounts that arrive together share
+ * blocks, as they do after a delta sync: a later change to a run of them rewrites a few blocks, not
+ * one block per account. Changes to other records go to `ROWS_BUCKET`; each page's newly met account
+ * ids go to `IDS_BUCKET`, from which a resumed resync learns the buckets again.
  */
-export const BUCKETS = 32;
-const ROWS_BUCKET = BUCKETS;
+export const ACCOUNTS_PER_BUCKET = 2_000;
+const ROWS_BUCKET = -1;
+const IDS_BUCKET = -2;
 
 /** How far a full resync got; stored in the transaction that stages each page. */
 export interface StagingState {
   /** The feed's cursor after the last staged page. */
   cursor: string;
   pages: number;
+  /** How many account ids the staged pages met (each has its place in the bucket order). */
+  accounts: number;
   /** Records of the staged pages that failed validation. */
   problems: RecordProblem[];
 }
 
 export const STAGING_KEY = 'sync.staging';
 
-export function readStaging(db: CacheDb): Promise<StagingState | undefined> {
+/** Staging left by a version that bucketed accounts another way cannot be resumed; it is read again. */
+function isCurrent(state: StagingState | undefined): state is StagingState {
+  return typeof state?.accounts === 'number';
+}
+
+export async function readStaging(db: CacheDb): Promise<StagingState | undefined> {
   return readKv<StagingState>(db, STAGING_KEY);
 }
 
-/** FNV-1a: cheap, and spreads generated ids evenly. */
-function bucketOfAccount(accountId: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < accountId.length; i++) {
-    hash ^= accountId.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
+/** Each account id's place in the order the feed first named it; rebuilt from the staged ids on resume. */
+export class AccountOrder {
+  private readonly ordinal = new Map<string, number>();
+  /** Ids met since the last `takeNew`, in order. */
+  private fresh: string[] = [];
+
+  get size(): number {
+    return this.ordinal.size;
   }
-  return (hash >>> 0) % BUCKETS;
+
+  bucketOf(accountId: string): number {
+    let at = this.ordinal.get(accountId);
+    if (at === undefined) {
+      at = this.ordinal.size;
+      this.ordinal.set(accountId, at);
+      this.fresh.push(accountId);
+    }
+    return Math.floor(at / ACCOUNTS_PER_BUCKET);
+  }
+
+  takeNew(): string[] {
+    const taken = this.fresh;
+    this.fresh = [];
+    return taken;
+  }
+
+  static async read(db: CacheDb): Promise<AccountOrder> {
+    const order = new AccountOrder();
+    const rows = await db.stagedChanges
+      .where('[bucket+page]')
+      .between([IDS_BUCKET, Dexie.minKey], [IDS_BUCKET, Dexie.maxKey])
+      .toArray();
+    for (const row of rows) for (const id of row.ids ?? []) order.bucketOf(id);
+    order.takeNew();
+    return order;
+  }
 }
 
 /**
  * The buckets a change belongs to. A deleted metric's id does not say where its account id ends,
- * so the tombstone goes to every bucket one of its candidate accounts falls in; applied where that
- * account is absent it changes nothing.
+ * so the tombstone goes to the bucket of each candidate account; applied where that account is
+ * absent it changes nothing.
  */
-function bucketsOf(change: ValidChange): number[] {
-  if (change.type === 'account') return [bucketOfAccount(change.id)];
+function bucketsOf(change: ValidChange, order: AccountOrder): number[] {
+  if (change.type === 'account') return [order.bucketOf(change.id)];
   if (change.type !== 'metric') return [ROWS_BUCKET];
-  if (change.op === 'put') return [bucketOfAccount(change.data.accountId)];
-  return [...new Set(accountIdCandidates(change.id).map(bucketOfAccount))];
+  if (change.op === 'put') return [order.bucketOf(change.data.accountId)];
+  return [...new Set(accountIdCandidates(change.id).map((id) => order.bucketOf(id)))];
+}
+
+/**
+ * Where a full resync goes on from: the staged state and account order, or nothing (dropped) when
+ * there is none or it cannot be resumed.
+ */
+export async function resumeStaging(
+  db: CacheDb,
+): Promise<{ state: StagingState; order: AccountOrder } | undefined> {
+  const state = await readStaging(db);
+  if (state === undefined) return undefined;
+  if (isCurrent(state)) {
+    const order = await AccountOrder.read(db);
+    if (order.size === state.accounts) return { state, order };
+  }
+  await db.transaction('rw', [db.stagedChanges, db.kv], () => dropStaging(db));
+  return undefined;
 }
 
 /** Stages one page and the cursor after it, together: a page is staged once or not at all. */
-export async function stagePage(db: CacheDb, page: FeedPage, state: StagingState | undefined) {
+export async function stagePage(
+  db: CacheDb,
+  page: FeedPage,
+  state: StagingState | undefined,
+  order: AccountOrder,
+): Promise<StagingState> {
   const rows = new Map<number, ValidChange[]>();
   for (const change of page.valid) {
-    for (const bucket of bucketsOf(change)) {
+    for (const bucket of bucketsOf(change, order)) {
       const changes = rows.get(bucket) ?? [];
       rows.set(bucket, changes);
       changes.push(change);
     }
   }
   const pageNo = state?.pages ?? 0;
+  const ids = order.takeNew();
   const next: StagingState = {
     cursor: page.cursor,
     pages: pageNo + 1,
+    accounts: order.size,
     problems: [...(state?.problems ?? []), ...page.problems],
   };
+  const staged: StagedChanges[] = [...rows].map(([bucket, changes]) => ({ bucket, page: pageNo, changes }));
+  if (ids.length > 0) staged.push({ bucket: IDS_BUCKET, page: pageNo, changes: [], ids });
   await db.transaction('rw', [db.stagedChanges, db.kv], async () => {
-    await db.stagedChanges.bulkAdd(
-      [...rows].map(([bucket, changes]): StagedChanges => ({ bucket, page: pageNo, changes })),
-    );
+    await db.stagedChanges.bulkAdd(staged);
     await writeKv(db, STAGING_KEY, next);
   });
   return next;
@@ -85,8 +149,9 @@ export async function stagePage(db: CacheDb, page: FeedPage, state: StagingState
  * bucket per group (every change to those accounts and their metrics, in feed order), then the
  * other records a staged page at a time.
  */
-export async function* stagedGroups(db: CacheDb): AsyncGenerator<ValidChange[]> {
-  for (let bucket = 0; bucket < BUCKETS; bucket++) {
+export async function* stagedGroups(db: CacheDb, state: StagingState): AsyncGenerator<ValidChange[]> {
+  const buckets = Math.ceil(state.accounts / ACCOUNTS_PER_BUCKET);
+  for (let bucket = 0; bucket < buckets; bucket++) {
     const rows = await db.stagedChanges
       .where('[bucket+page]')
       .between([bucket, Dexie.minKey], [bucket, Dexie.maxKey])

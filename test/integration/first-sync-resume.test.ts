@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { FetchFn } from '../../lib/backend/client.ts';
+import { createBackendClient, type FetchFn } from '../../lib/backend/client.ts';
+import { BLOCK_SIZE } from '../../lib/cache/account-blocks.ts';
 import { countAccountsAndMetrics, readAccount } from '../../lib/cache/block-reader.ts';
 import { CacheDb } from '../../lib/cache/db.ts';
 import { answerPanel } from '../../lib/panel/answer.ts';
-import { saveSettings } from '../../lib/settings/store.ts';
+import { loadSettings, saveSettings } from '../../lib/settings/store.ts';
 import { createSyncEngine } from '../../lib/sync/engine.ts';
 import {
   createToken,
@@ -68,6 +69,20 @@ describe('a first sync or full resync stopped half-way', () => {
     await cache.delete();
     await server.close();
   });
+
+  /** The account ids in the order the feed first names them. */
+  async function accountsInFeedOrder(): Promise<string[]> {
+    const { token } = await loadSettings(cache);
+    const client = createBackendClient(server.url, token ?? '');
+    const ids = new Set<string>();
+    let cursor: string | null = null;
+    for (;;) {
+      const page = await client.changes(cursor, PAGE_SIZE);
+      for (const change of page.changes) if (change.type === 'account') ids.add(change.id);
+      if (!page.hasMore) return [...ids];
+      cursor = page.cursor;
+    }
+  }
 
   /** The browser restarts: a new worker opens the same database. */
   function restart() {
@@ -149,5 +164,22 @@ describe('a first sync or full resync stopped half-way', () => {
       accounts: status.counts.accounts,
       metrics: status.counts.metrics,
     });
+  });
+  test('accounts that arrive together share blocks, also across a stop, so a later change to them rewrites few blocks', async () => {
+    const net = recordingFetch();
+    net.cutAfter(2);
+    await createSyncEngine(cache, { fetch: net.fetchFn, pageSize: PAGE_SIZE }).sync();
+    restart();
+    net.reconnect();
+    const { status } = await createSyncEngine(cache, { fetch: net.fetchFn, pageSize: PAGE_SIZE }).sync();
+    expect(status.state).toBe('ok');
+    const blockOf = await Promise.all(
+      (await accountsInFeedOrder()).map(
+        async (id) => (await cache.accountBlocks.where('ids').equals(id).primaryKeys())[0],
+      ),
+    );
+    // Block by block in the feed's order, each full but the last.
+    expect(blockOf.every((block, i) => block !== undefined && block >= (blockOf[i - 1] ?? 0))).toBe(true);
+    expect(new Set(blockOf).size).toBe(Math.ceil(blockOf.length / BLOCK_SIZE));
   });
 });
