@@ -1,5 +1,6 @@
 import { healthScore, scoreMetrics } from '../health/health-score.ts';
 import type { Account, Metric, MetricDefinition, Tier } from '../schemas/entities.ts';
+import { arrOf } from '../tiers/arr.ts';
 import { firstMatchingTier } from '../tiers/expected-tier.ts';
 import {
   classifyMisalignments,
@@ -46,11 +47,6 @@ const tagKey = (tag: MisalignmentTag) =>
     : tag.kind === 'crm_field'
       ? `crm_field:${tag.crmTier}`
       : 'benchmark';
-
-function arrOf(account: PreviewAccount): number | null {
-  const arr = account.attributes.arr;
-  return typeof arr === 'number' ? arr : null;
-}
 
 interface Pending {
   account: PreviewAccount;
@@ -125,7 +121,7 @@ function byArr(pending: Pending[]): MisalignmentChange[] {
       return {
         accountId: account.id,
         accountName: account.name,
-        arr: arrOf(account),
+        arr: arrOf(account) ?? null,
         kind: tag.kind,
         explain: () => {
           reasons ??= explainMisalignment(input, tag).reasons;

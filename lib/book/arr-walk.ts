@@ -1,6 +1,6 @@
-import { arrOf } from '../cache/account-blocks.ts';
 import type { AccountWithMetrics } from '../cache/block-reader.ts';
 import type { CacheDb } from '../cache/db.ts';
+import { arrOf } from '../tiers/arr.ts';
 import { type BookLookups, byImpact, classifyBookEntry } from './classify.ts';
 import type { BookEntry } from './types.ts';
 

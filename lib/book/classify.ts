@@ -1,8 +1,8 @@
-import { arrOf } from '../cache/account-blocks.ts';
 import type { CacheDb } from '../cache/db.ts';
 import type { CachedAccount, CachedMetric } from '../cache/rows.ts';
 import type { Tier } from '../schemas/entities.ts';
 import { classifyAccount, type TierBook } from '../tiers/account-check.ts';
+import { arrOf } from '../tiers/arr.ts';
 import { rankTiers } from '../tiers/misalignment.ts';
 import type { BookEntry } from './types.ts';
 

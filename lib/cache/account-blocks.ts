@@ -1,15 +1,10 @@
+import { arrOf } from '../tiers/arr.ts';
 import type { AccountBlock, AccountEntry, CachedAccount } from './rows.ts';
 
 /** Entries per block: big enough that a first sync writes few rows, small enough that one lookup reads little. */
 export const BLOCK_SIZE = 20;
 
 export type BlockIndex = 'ids' | 'refKeys' | 'domainKeys' | 'nameKeys' | 'arrs';
-
-/** An account's ARR when it is a number, the only kind the book orders by. */
-export function arrOf(account: CachedAccount): number | undefined {
-  const arr = account.attributes.arr;
-  return typeof arr === 'number' && Number.isFinite(arr) ? arr : undefined;
-}
 
 /** A block of `entries`, with its index keys derived from them. */
 export function toBlock(id: number, entries: AccountEntry[]): AccountBlock {
