@@ -10,7 +10,7 @@ import type { ScreenProps } from './screen-props.ts';
 import { TiersScreen } from './tiers/TiersScreen.tsx';
 
 /** The navigation, in SPEC order; the link names are a contract with tests outside the project. */
-export const SCREENS: { route: string; name: string; Screen: ComponentType<ScreenProps> }[] = [
+const SCREENS: { route: string; name: string; Screen: ComponentType<ScreenProps> }[] = [
   { route: 'tiers', name: 'Tiers', Screen: TiersScreen },
   { route: 'objectives', name: 'Objectives', Screen: ObjectivesScreen },
   { route: 'metrics', name: 'Metrics', Screen: MetricsScreen },

@@ -1,7 +1,7 @@
 import type { AttributeValue, Condition } from '@/lib/schemas/index.ts';
 
 /** A value as typed: numbers and true/false become what they say, anything else stays text. */
-export function parseScalar(text: string): AttributeValue {
+function parseScalar(text: string): AttributeValue {
   const trimmed = text.trim();
   if (trimmed === 'true') return true;
   if (trimmed === 'false') return false;

@@ -91,14 +91,14 @@ export function Panel({ state, collapsed, onToggle, now, onLog, toasts }: PanelP
           onClick={onToggle}
         >
           {collapsed ? 'Show' : 'Hide'}
-          <span className="gl-visually-hidden"> Goal Lens panel</span>
+          <span className="visually-hidden"> Goal Lens panel</span>
         </button>
       </header>
       <div id={bodyId} className="gl-panel__body" hidden={collapsed}>
         <PanelBody state={state} now={now} onLog={onLog} marks={marks} />
       </div>
       {/* What a teammate changed is said once, without interrupting (SPEC §11). */}
-      <p className="gl-visually-hidden" aria-live="polite" data-testid="live-announcement">
+      <p className="visually-hidden" aria-live="polite" data-testid="live-announcement">
         {marks.names.length > 0 ? `Updated: ${marks.names.join(', ')}.` : ''}
       </p>
       {toasts}

@@ -9,7 +9,7 @@ import { Panel } from './Panel.tsx';
 
 const CLOCK_TICK_MS = 30_000;
 
-export interface PanelAppProps {
+interface PanelAppProps {
   session: PanelSession;
   request: MessageClient;
   collapsed: boolean;

@@ -3,7 +3,7 @@ import { type NewValues, NOTHING_NEW, newValues } from '@/lib/panel/new-values.t
 import type { PanelView } from '@/lib/panel/view-types.ts';
 
 /** How long a value that changed under the user's eyes stays marked as new. */
-export const NEW_MARK_MS = 3_000;
+const NEW_MARK_MS = 3_000;
 
 /** What changed since the view shown before this one, held for NEW_MARK_MS. */
 export function useNewMarks(view: PanelView | null): NewValues {

@@ -11,7 +11,7 @@ export interface PageIdentity {
   domain?: string;
 }
 
-export type FoundAccount =
+type FoundAccount =
   | { kind: 'found'; account: CachedAccount; match: AccountMatch }
   | { kind: 'ambiguous'; by: 'website' | 'name'; value: string; count: number }
   | { kind: 'none' };

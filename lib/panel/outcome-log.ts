@@ -41,7 +41,7 @@ function tracked(toast: Toast, answer: PanelAnswer | null, answeredRevision: num
   return { ...toast, state: entry.state === 'undoing' ? 'undoing' : 'queued' };
 }
 
-export interface OutcomeLogState {
+interface OutcomeLogState {
   overlays: ReadonlyMap<string, Overlay>;
   toasts: readonly Toast[];
 }
@@ -147,5 +147,3 @@ export function createOutcomeLog(request: MessageClient, refresh: () => number) 
     },
   };
 }
-
-export type OutcomeLog = ReturnType<typeof createOutcomeLog>;

@@ -10,7 +10,7 @@ export type PanelState =
   | { status: 'error'; message: string }
   | { status: 'ready'; answer: PanelAnswer };
 
-export interface PanelSnapshot {
+interface PanelSnapshot {
   page: AccountPage;
   state: PanelState;
   /** The revision the shown answer was asked at (-1 while none is shown): it reflects all done before. */

@@ -34,7 +34,7 @@ function tableFor(db: CacheDb, type: RowType): Table<unknown, string> {
  * Only the last change to a record within a batch matters (a team move arrives as a tombstone
  * followed by a put), and collapsing first lets each table take one bulk write.
  */
-export function collapseChanges(changes: Iterable<ValidChange>): Map<string, ValidChange> {
+function collapseChanges(changes: Iterable<ValidChange>): Map<string, ValidChange> {
   const latest = new Map<string, ValidChange>();
   for (const change of changes) {
     const key = `${change.type}\u0000${change.id}`;
@@ -89,7 +89,7 @@ export async function applyChanges(
 }
 
 /** A cached record, as the cache holds it, to keep across a full resync. */
-export type KeptRecord =
+type KeptRecord =
   | { type: 'account'; row: CachedAccount }
   | { type: 'metric'; row: CachedMetric }
   | { type: RowType; row: unknown };

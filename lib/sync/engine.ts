@@ -20,13 +20,13 @@ export const ME_KEY = 'me';
 /** The backend's largest page (ChangesQuery): fewer round trips, and fewer transactions to commit. */
 const DEFAULT_PAGE_SIZE = 5000;
 
-export interface SyncOptions {
+interface SyncOptions {
   fetch?: FetchFn;
   pageSize?: number;
   now?: () => Date;
 }
 
-export interface SyncResult {
+interface SyncResult {
   status: SyncStatus;
   /** Whether the cache changed, so open panels should ask again. */
   changed: boolean;

@@ -34,7 +34,7 @@ export interface StagingState {
   problems: RecordProblem[];
 }
 
-export const STAGING_KEY = 'sync.staging';
+const STAGING_KEY = 'sync.staging';
 
 /** Staging left by a version that bucketed accounts another way cannot be resumed; it is read again. */
 function isCurrent(state: StagingState | undefined): state is StagingState {

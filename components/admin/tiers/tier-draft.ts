@@ -1,7 +1,7 @@
 import type { AdminInput, Condition, Tier } from '@/lib/schemas/index.ts';
 import { formatValue, parseValue } from '../condition-values.ts';
 
-export type Op = Condition['op'];
+type Op = Condition['op'];
 export const OPS: Op[] = ['>=', '>', '<=', '<', '==', '!=', 'in'];
 
 /** One condition as typed: the value stays text until the tier is built, so nothing typed is lost. */

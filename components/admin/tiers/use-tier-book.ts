@@ -13,7 +13,7 @@ export interface TierData {
 }
 
 /** The whole org through the admin API: the preview runs here, on what the panels will read. */
-export async function loadTierData(client: AdminClient): Promise<TierData> {
+async function loadTierData(client: AdminClient): Promise<TierData> {
   const [tiers, accounts, metrics, definitions] = await Promise.all([
     client.list('tiers'),
     client.list('accounts'),
