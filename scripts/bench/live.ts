@@ -5,6 +5,7 @@ import type { KeyResult } from '../../lib/schemas/index.ts';
 import { createToken, type RunningServer, SHOWCASE } from '../../server/index.ts';
 import { crmUrls } from '../../test/fixtures/crm/routes.ts';
 import { type Figure, fromSamples, single } from './figures.ts';
+import { recordPanelHeadings } from './in-page.ts';
 import { waitForPanelHeading } from './panel-wait.ts';
 
 const RUNS = 15;
@@ -90,6 +91,8 @@ export async function measureLive(
   if (!kr) throw new Error('no key result linked to Acme');
   const teammate = await createToken(server.db, SHOWCASE.users.csm.email);
   const page: Page = await context.newPage();
+  // waitForPanelHeading reads what this recorder logs; a page without it never sees a heading.
+  await page.addInitScript(recordPanelHeadings);
   await page.goto(crmUrls.salesforceAccount(acme.salesforceId));
   await waitForPanelHeading(page, acme.name, 0);
   // Lets the live channel open and its first catch-up sync settle.
@@ -110,8 +113,9 @@ export async function measureLive(
   const revisit: number[] = [];
   const nav = page.getByRole('navigation', { name: 'Global' });
   for (let run = 0; run < Math.ceil(RUNS / 3); run++) {
+    const leaving = await page.evaluate(() => performance.now());
     await nav.getByRole('link', { name: globex.name }).click();
-    await waitForPanelHeading(page, globex.name, 0);
+    await waitForPanelHeading(page, globex.name, leaving);
     await logAsTeammate(server, teammate, kr);
     const expected = formatKeyResultValue(kr.unit, await currentOf(server, kr.id));
     const before = Date.now();
@@ -131,10 +135,10 @@ export async function measureLive(
 
   const [worker] = context.serviceWorkers();
   if (!worker) throw new Error('the extension has no service worker');
-  const count = () => worker.evaluate(() => performance.getEntriesByType('resource').length);
-  const start = await count();
+  // Emptied first: a full resource-timing buffer (250 entries by default) would record nothing more.
+  await worker.evaluate(() => performance.clearResourceTimings());
   await page.waitForTimeout(IDLE_MS);
-  const idle = (await count()) - start;
+  const idle = await worker.evaluate(() => performance.getEntriesByType('resource').length);
   await page.close();
   return [
     fromSamples('liveChange', change, CHANGE_METHOD, { keyResult: kr.title }),
