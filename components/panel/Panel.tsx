@@ -1,5 +1,5 @@
 import { type ReactNode, useId } from 'react';
-import type { NewValues } from '@/lib/panel/new-values.ts';
+import type { NewValues, OwnMove } from '@/lib/panel/new-values.ts';
 import type { PanelState } from '@/lib/panel/session.ts';
 import type { KeyResultView } from '@/lib/panel/view-types.ts';
 import { AccountHeader } from './AccountHeader.tsx';
@@ -15,6 +15,8 @@ interface PanelProps {
   onToggle: () => void;
   now: Date;
   onLog: (kr: KeyResultView) => void;
+  /** The moves of values this panel caused itself, which are not marked as new. */
+  ownMoves: readonly OwnMove[];
   toasts: ReactNode;
 }
 
@@ -70,10 +72,10 @@ function PanelBody({
   );
 }
 
-export function Panel({ state, collapsed, onToggle, now, onLog, toasts }: PanelProps) {
+export function Panel({ state, collapsed, onToggle, now, onLog, ownMoves, toasts }: PanelProps) {
   const bodyId = useId();
   const view = state.status === 'ready' && state.answer.kind === 'account' ? state.answer.view : null;
-  const marks = useNewMarks(view);
+  const marks = useNewMarks(view, ownMoves);
   return (
     <section
       className={`gl-panel${collapsed ? ' gl-panel--collapsed' : ''}`}

@@ -48,7 +48,7 @@ export function PanelApp({
   const { state, revision } = useSyncExternalStore(session.subscribe, session.get);
   const [outcomeLog] = useState(() => createOutcomeLog(request, session.refresh));
   useEffect(() => () => outcomeLog.close(), [outcomeLog]);
-  useSyncExternalStore(outcomeLog.subscribe, outcomeLog.get);
+  const { moves } = useSyncExternalStore(outcomeLog.subscribe, outcomeLog.get);
   const answer = state.status === 'ready' ? state.answer : null;
   const outcomes = outcomeLog.shown(answer, revision);
   const [collapsed, setCollapsed] = useState(initiallyCollapsed);
@@ -69,6 +69,7 @@ export function PanelApp({
       onToggle={toggle}
       now={now}
       onLog={(kr) => accountId && outcomeLog.log(kr, accountId)}
+      ownMoves={moves}
       toasts={
         outcomes.toasts.length > 0 && (
           <div className="gl-toasts">

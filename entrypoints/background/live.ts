@@ -4,7 +4,7 @@ import type { CacheDb } from '@/lib/cache/db.ts';
 import { liveSocketUrl, reconnectDelayMs } from '@/lib/live/backoff.ts';
 import { LIVE_PORT } from '@/lib/live/port.ts';
 import { LIVE_CLOSE, LiveMessage } from '@/lib/schemas/live.ts';
-import { loadSettings } from '@/lib/settings/store.ts';
+import { loadSettings, onSettingsChanged } from '@/lib/settings/store.ts';
 import type { SyncScheduler } from './scheduler.ts';
 
 /**
@@ -28,6 +28,10 @@ export function createLiveChannel(db: CacheDb, scheduler: SyncScheduler) {
   let socket: WebSocket | undefined;
   let retry: ReturnType<typeof setTimeout> | undefined;
   let attempts = 0;
+  /** The backend and token the socket (or the opening under way) signs in with. */
+  let signedInAs: string | undefined;
+  /** Moves on whenever the credentials change, so that an opening begun with the old ones gives up. */
+  let generation = 0;
   /** Syncs one at a time; a poke during a sync asks for one more after it, since that sync may predate it. */
   let syncing: Promise<unknown> | undefined;
   let again = false;
@@ -66,17 +70,19 @@ export function createLiveChannel(db: CacheDb, scheduler: SyncScheduler) {
 
   async function open(): Promise<void> {
     if (ports.size === 0 || socket) return;
+    const started = generation;
     const { backendUrl, token } = await loadSettings(db);
-    if (!backendUrl || !token) return;
+    if (!backendUrl || !token || started !== generation) return;
+    signedInAs = credentialsOf(backendUrl, token);
     let url: string;
     try {
       url = liveSocketUrl(backendUrl, (await createBackendClient(backendUrl, token).liveTicket()).path);
     } catch {
       // A backend without the channel, or unreachable: polling keeps the panel current meanwhile.
-      scheduleReconnect();
+      if (started === generation) scheduleReconnect();
       return;
     }
-    if (ports.size === 0 || socket) return;
+    if (ports.size === 0 || socket || started !== generation) return;
     const next = new WebSocket(url);
     socket = next;
     next.onmessage = (event) => {
@@ -98,24 +104,41 @@ export function createLiveChannel(db: CacheDb, scheduler: SyncScheduler) {
     };
   }
 
-  function close(): void {
+  function close(reason: string): void {
     clearTimeout(retry);
     retry = undefined;
     attempts = 0;
     const current = socket;
     socket = undefined;
-    current?.close(1000, 'No panel is open.');
+    current?.close(1000, reason);
     void setPolling(false);
   }
 
+  /**
+   * Sign-in, sign-out, a rotated token, another token or backend in the options, a policy: a socket
+   * signed in with the old credentials is closed (the backend would keep poking the old user), and
+   * one is opened with the new ones while a panel is open. Signed out, none is.
+   */
+  async function credentialsChanged(): Promise<void> {
+    const { backendUrl, token } = await loadSettings(db);
+    const now = backendUrl && token ? credentialsOf(backendUrl, token) : undefined;
+    if (now === signedInAs) return;
+    generation += 1;
+    signedInAs = now;
+    close(now === undefined ? 'Signed out.' : 'Signed in again.');
+    if (now !== undefined) void open();
+  }
+
   return {
-    listen() {
+    /** Starts following panels and credentials; returns what stops following the credentials. */
+    listen(): () => void {
+      const unfollow = onSettingsChanged(() => void credentialsChanged());
       browser.runtime.onConnect.addListener((port) => {
         if (port.name !== LIVE_PORT || port.sender?.id !== browser.runtime.id || !port.sender.tab) return;
         ports.add(port);
         port.onDisconnect.addListener(() => {
           ports.delete(port);
-          if (ports.size === 0) close();
+          if (ports.size === 0) close('No panel is open.');
         });
         void open();
       });
@@ -128,8 +151,13 @@ export function createLiveChannel(db: CacheDb, scheduler: SyncScheduler) {
           void open();
         }
       });
+      return unfollow;
     },
   };
+}
+
+function credentialsOf(backendUrl: string, token: string): string {
+  return `${backendUrl}\n${token}`;
 }
 
 function parseJson(data: unknown): unknown {

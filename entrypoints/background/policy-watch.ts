@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { CacheDb } from '@/lib/cache/db.ts';
 import { forgetPolicy, setPolicySource } from '@/lib/settings/policy-source.ts';
-import { loadEffectiveSettings } from '@/lib/settings/store.ts';
+import { loadEffectiveSettings, settingsChanged } from '@/lib/settings/store.ts';
 import { resetCache } from '@/lib/sync/engine.ts';
 import { reconcileCrmSites } from './crm-sites.ts';
 import type { SyncScheduler } from './scheduler.ts';
@@ -19,6 +19,7 @@ export function watchPolicy(db: CacheDb, scheduler: SyncScheduler, onCacheChange
       const before = await loadEffectiveSettings(db);
       forgetPolicy();
       const after = await loadEffectiveSettings(db);
+      settingsChanged();
       await reconcileCrmSites(after.settings);
       await reconcileSignInBridge(after.settings);
       if (after.settings.syncIntervalMinutes !== before.settings.syncIntervalMinutes) {

@@ -1,5 +1,6 @@
 import type { MessageClient } from '../messages/client.ts';
 import type { PendingDelta } from '../okr/optimistic.ts';
+import type { OwnMove } from './new-values.ts';
 import type { KeyResultView, PanelAnswer } from './view-types.ts';
 
 const UNDO_WINDOW_MS = 10_000;
@@ -11,6 +12,8 @@ export interface Toast {
   storedAt: number;
   label: string;
   keyResultTitle: string;
+  /** What the click added to the key result, which its undo takes away again. */
+  move: { keyResultId: string; delta: number };
   state: 'saving' | 'queued' | 'sent' | 'rejected' | 'undoing' | 'undone' | 'undo_refused' | 'failed';
   /** The backend's reason for a rejection or a refused undo. */
   reason: string | null;
@@ -44,6 +47,8 @@ function tracked(toast: Toast, answer: PanelAnswer | null, answeredRevision: num
 interface OutcomeLogState {
   overlays: ReadonlyMap<string, Overlay>;
   toasts: readonly Toast[];
+  /** Every move of a value this panel caused, so that it is not marked as a teammate's change. */
+  moves: readonly OwnMove[];
 }
 
 /**
@@ -52,7 +57,7 @@ interface OutcomeLogState {
  * `refresh` asks the panel's answer again and returns the revision from which answers include the change.
  */
 export function createOutcomeLog(request: MessageClient, refresh: () => number) {
-  let state: OutcomeLogState = { overlays: new Map(), toasts: [] };
+  let state: OutcomeLogState = { overlays: new Map(), toasts: [], moves: [] };
   const listeners = new Set<() => void>();
   const timers = new Set<ReturnType<typeof setTimeout>>();
   // Toasts that report a rejection or a refused undo stay until dismissed; the others time out.
@@ -63,11 +68,16 @@ export function createOutcomeLog(request: MessageClient, refresh: () => number) 
   };
   const updateToast = (clickId: string, change: Partial<Toast>) =>
     set({ toasts: state.toasts.map((t) => (t.clickId === clickId ? { ...t, ...change } : t)) });
-  const withOverlay = (clickId: string, overlay: Overlay | null) => {
+  const moved = (keyResultId: string, delta: number): OwnMove[] => [
+    ...state.moves,
+    { id: state.moves.length, keyResultId, delta },
+  ];
+  /** `move`: the delta by which showing or dropping this overlay moves its key result. */
+  const withOverlay = (clickId: string, overlay: Overlay | null, move?: PendingDelta) => {
     const overlays = new Map(state.overlays);
     if (overlay) overlays.set(clickId, overlay);
     else overlays.delete(clickId);
-    set({ overlays });
+    set(move ? { overlays, moves: moved(move.keyResultId, move.delta) } : { overlays });
   };
   const dismiss = (clickId: string) => set({ toasts: state.toasts.filter((t) => t.clickId !== clickId) });
 
@@ -88,7 +98,7 @@ export function createOutcomeLog(request: MessageClient, refresh: () => number) 
     log(kr: KeyResultView, accountId: string): void {
       const clickId = crypto.randomUUID();
       const pending = { keyResultId: kr.id, accountId, delta: kr.quickLog.delta };
-      withOverlay(clickId, { ...pending, settledAt: Number.POSITIVE_INFINITY });
+      withOverlay(clickId, { ...pending, settledAt: Number.POSITIVE_INFINITY }, pending);
       set({
         toasts: [
           ...state.toasts,
@@ -99,6 +109,7 @@ export function createOutcomeLog(request: MessageClient, refresh: () => number) 
             reason: null,
             label: kr.quickLog.label,
             keyResultTitle: kr.title,
+            move: { keyResultId: kr.id, delta: kr.quickLog.delta },
             state: 'saving',
             message: null,
           },
@@ -116,20 +127,25 @@ export function createOutcomeLog(request: MessageClient, refresh: () => number) 
           timers.add(timer);
         },
         (error: Error) => {
-          withOverlay(clickId, null);
+          withOverlay(clickId, null, { ...pending, delta: -pending.delta });
           updateToast(clickId, { state: 'failed', message: error.message });
         },
       );
     },
     undo(toast: Toast): void {
       if (!toast.outcomeId) return;
+      // Counted before asking: the background's answer may show the undo before this request settles.
+      set({ moves: moved(toast.move.keyResultId, -toast.move.delta) });
       updateToast(toast.clickId, { state: 'undoing' });
       request('outcome/undo', { outcomeId: toast.outcomeId }).then(
         () => {
           updateToast(toast.clickId, { state: 'undone' });
           refresh();
         },
-        (error: Error) => updateToast(toast.clickId, { message: error.message }),
+        (error: Error) => {
+          set({ moves: moved(toast.move.keyResultId, toast.move.delta) });
+          updateToast(toast.clickId, { message: error.message });
+        },
       );
     },
     note(toast: Toast, text: string): void {

@@ -24,6 +24,22 @@ export async function loadSettings(db: CacheDb): Promise<Settings> {
   return (await loadEffectiveSettings(db)).settings;
 }
 
+const changeListeners = new Set<() => void>();
+
+/**
+ * Calls `listener` after each change of the settings in force in this context: every save, and a new
+ * administrator policy (whose watcher calls settingsChanged). Returns the unsubscribe.
+ */
+export function onSettingsChanged(listener: () => void): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+
+export function settingsChanged(): void {
+  for (const listener of changeListeners) listener();
+}
+
 export async function saveSettings(db: CacheDb, settings: StoredSettings): Promise<void> {
   await writeKv(db, SETTINGS_KEY, settings);
+  settingsChanged();
 }

@@ -1,10 +1,12 @@
 /**
  * `npm run bench:load`: only the backend load test of `npm run bench` (no browser, no build), on PGlite
  * and, when DATABASE_URL is set, on Postgres. Writes bench-results/load-latest.json and prints the rows.
+ * `-- --storage postgres` (or `pglite`) load-tests that one alone, for working on it.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { benchSnapshot } from './generate.ts';
 import { loadTestEachStorage } from './load.ts';
 import { printBackendLoad } from './report.ts';
@@ -15,10 +17,22 @@ const log = (message: string) =>
     `[bench:load ${String(Math.round((performance.now() - started) / 1000)).padStart(4)} s] ${message}`,
   );
 
+const storageArg = parseArgs({ options: { storage: { type: 'string' } } }).values.storage;
+const STORAGES = ['pglite', 'postgres'] as const;
+const storage = STORAGES.find((kind) => kind === storageArg);
+if (storageArg !== undefined && storage === undefined) {
+  throw new Error(`--storage must be pglite or postgres, not "${storageArg}"`);
+}
+
 async function main() {
   const loadAverage = { atStart: loadavg()[0] ?? Number.NaN, atEnd: Number.NaN };
   log('generating the data set');
-  const backendLoad = await loadTestEachStorage(benchSnapshot(), log);
+  const backendLoad = await loadTestEachStorage(
+    benchSnapshot(),
+    log,
+    undefined,
+    storage === undefined ? undefined : [storage],
+  );
   loadAverage.atEnd = loadavg()[0] ?? Number.NaN;
   const report = { startedAt: new Date().toISOString(), loadAverage, backendLoad };
   await mkdir('bench-results', { recursive: true });

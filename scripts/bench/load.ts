@@ -1,5 +1,4 @@
 import { fork } from 'node:child_process';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { Snapshot, User } from '../../lib/schemas/index.ts';
 import { scopeKey, visibleAudiences } from '../../server/feed/audience.ts';
@@ -8,6 +7,7 @@ import { readFeedMeta } from '../../server/feed/meta.ts';
 import { createToken, type Db } from '../../server/index.ts';
 import { BENCH_RATE_LIMIT, type BenchBackend, startBenchBackend } from './backend.ts';
 import type { LoadPlan, Scenario, ScenarioResult, Target } from './load-plan.ts';
+import { type LoopStalls, watchLoopStalls } from './loop-stalls.ts';
 
 /** Hundreds of clients, each scenario bounded in time and count so the whole test stays short. */
 const PLAN = { concurrency: 200, durationMs: 8_000, maxRequests: 50_000 } as const;
@@ -19,7 +19,7 @@ export interface LoadReport {
   durationMsPerScenario: number;
   /** Configured high on purpose: the test measures the server, not the limiter refusing. */
   rateLimitPerToken: typeof BENCH_RATE_LIMIT;
-  scenarios: (ScenarioResult & { serverEventLoopDelayMs: { p99: number; max: number } })[];
+  scenarios: (ScenarioResult & { serverEventLoopDelayMs: LoopStalls })[];
 }
 
 /** The cursor a client holds once it has read the whole feed, so its polls find nothing new. */
@@ -96,15 +96,9 @@ export async function loadTest(backend: BenchBackend, snapshot: Snapshot): Promi
   for (const scenario of await buildScenarios(backend, snapshot)) {
     // The server shares this process's event loop with its database driver (all of PGlite runs on
     // it); how long that loop was blocked explains the latency tail and any reset connections.
-    const delay = monitorEventLoopDelay({ resolution: 10 });
-    delay.enable();
+    const stop = watchLoopStalls();
     const result = await runClient({ ...PLAN, scenario });
-    delay.disable();
-    const ms = (ns: number) => Math.round(ns / 1e5) / 10;
-    results.push({
-      ...result,
-      serverEventLoopDelayMs: { p99: ms(delay.percentile(99)), max: ms(delay.max) },
-    });
+    results.push({ ...result, serverEventLoopDelayMs: stop() });
   }
   return {
     storage: backend.storage,
@@ -121,16 +115,18 @@ const reasonOf = (error: unknown) =>
   error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error);
 
 /**
- * The load test on PGlite, and on Postgres when DATABASE_URL names one; reuses `running` for the
- * storage it is on, and starts (and stops) a backend holding `snapshot` for the other.
+ * The load test on PGlite, and on Postgres when DATABASE_URL names one (or on `storages` alone);
+ * reuses `running` for the storage it is on, and starts (and stops) a backend holding `snapshot` for
+ * the other.
  */
 export async function loadTestEachStorage(
   snapshot: Snapshot,
   log: (message: string) => void,
   running?: BenchBackend,
+  storages: readonly BenchBackend['storage'][] = ['pglite', 'postgres'],
 ): Promise<LoadOutcome[]> {
   const reports: LoadOutcome[] = [];
-  for (const storage of ['pglite', 'postgres'] as const) {
+  for (const storage of storages) {
     if (storage === 'postgres' && !process.env.DATABASE_URL) {
       reports.push({ storage, result: null, reason: 'DATABASE_URL is not set' });
       continue;

@@ -84,6 +84,7 @@ export function printBackendLoad(loads: BenchReport['backendLoad']): void {
         failed: s.failed,
         'retried after 503/429': s.retried,
         'server loop blocked, max ms': s.serverEventLoopDelayMs.max,
+        'of it busy (CPU), max ms': s.serverEventLoopDelayMs.busyMax,
       })),
     );
   }

@@ -219,6 +219,7 @@ async function measureLiveOnly() {
   for (const figure of figures) {
     console.log(`${figure.label}: ${figure.value ?? '—'} ${figure.unit} (budget ${figure.budget.max})`);
     console.log(`  ${JSON.stringify(figure.summary ?? figure.reason ?? figure.details)}`);
+    if (figure.summary && figure.details) console.log(`  details: ${JSON.stringify(figure.details)}`);
   }
 }
 

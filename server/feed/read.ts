@@ -14,19 +14,23 @@ interface PageRow {
 }
 
 /**
+ * Changes per row of the page's answer from the database. A page comes back as several rows of JSON
+ * text instead of one: the driver decodes each row as it arrives, and the response writes each in
+ * turn (see changesResponseBody), so a large page never holds the event loop for one multi-megabyte
+ * string at once.
+ */
+export const CHANGES_PER_PART = 250;
+
+/**
  * One page of the feed as the response body's JSON text, not as objects: Postgres renders each stored
  * record straight into the array, where parsing every row into JavaScript and serialising it again
  * cost more than reading it (most of a first sync's server time on embedded PGlite).
  */
 export interface ChangesPage {
-  changesJson: string;
+  /** The array's elements in order, up to CHANGES_PER_PART per part, each part comma-separated JSON. */
+  parts: string[];
   cursor: string;
   hasMore: boolean;
-}
-
-/** `{ changes, cursor, hasMore }`, the contract's answer, from a page. */
-export function changesBody(page: ChangesPage): string {
-  return `{"changes":${page.changesJson},"cursor":${JSON.stringify(page.cursor)},"hasMore":${page.hasMore}}`;
 }
 
 /** One page of the changes `user` may see after `cursorText` (from the beginning when absent). */
@@ -59,12 +63,18 @@ export async function readChanges(
   // committed between two statements could otherwise fall below a cursor we hand out. Whether more
   // follows is a scalar subquery, not EXISTS: Postgres drops ORDER BY and LIMIT inside EXISTS and
   // may then scan the whole table on the last page instead of one step along the seq index.
-  const [row] = await db.query<PageRow>(
-    `SELECT head, last_seq, changes,
+  const rows = await db.query<PageRow>(
+    `WITH next AS (
+       SELECT seq, type, entity_id, op, data FROM changes
+       WHERE seq > $1 ${visible}
+       ORDER BY seq LIMIT $2
+     ), page AS (
+       SELECT (SELECT COALESCE(max(seq), 0) FROM changes) AS head, (SELECT max(seq) FROM next) AS last_seq
+     )
+     SELECT page.head, page.last_seq, parts.changes,
        (SELECT seq FROM changes WHERE seq > page.last_seq ${visible} ORDER BY seq LIMIT 1) IS NOT NULL AS more
-     FROM (
-       SELECT (SELECT COALESCE(max(seq), 0) FROM changes) AS head, max(seq) AS last_seq,
-         string_agg(
+     FROM page LEFT JOIN LATERAL (
+       SELECT part, string_agg(
            CASE WHEN op = 'put'
              THEN json_build_object('type', type, 'op', op, 'id', entity_id, 'data', ${data.sql})
              ELSE json_build_object('type', type, 'op', op, 'id', entity_id)
@@ -72,13 +82,16 @@ export async function readChanges(
            ',' ORDER BY seq
          ) AS changes
        FROM (
-         SELECT seq, type, entity_id, op, data FROM changes
-         WHERE seq > $1 ${visible}
-         ORDER BY seq LIMIT $2
-       ) next
-     ) page`,
+         SELECT seq, type, entity_id, op, data,
+           (row_number() OVER (ORDER BY seq) - 1) / ${CHANGES_PER_PART} AS part
+         FROM next
+       ) numbered
+       GROUP BY part
+     ) parts ON true
+     ORDER BY parts.part`,
     params,
   );
+  const [row] = rows;
 
   // Checked after the read: a prune committing in between raises the horizon and is caught here,
   // whereas checking first could let a page silently miss the tombstones that prune removed. A fresh
@@ -95,7 +108,7 @@ export async function readChanges(
   const seq = hasMore ? Number(row?.last_seq) : Math.max(after, head);
 
   return {
-    changesJson: `[${row?.changes ?? ''}]`,
+    parts: rows.flatMap((r) => (r.changes === null ? [] : [r.changes])),
     // Past the check, every pruned tombstone was either seen by the holder or removed nothing they hold.
     cursor: encodeCursor({ epoch: meta.epoch, seq, scope, horizon: current }),
     hasMore,

@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { ChangesQuery, ChangesResponse } from '../../lib/schemas/index.ts';
 import type { Db } from '../db/types.ts';
-import { changesBody, readChanges } from '../feed/read.ts';
+import { changesResponseBody } from '../feed/body.ts';
+import { readChanges } from '../feed/read.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { errorResponses, jsonContent } from '../http/openapi.ts';
 
@@ -29,6 +30,6 @@ export function changesRoutes(db: Db) {
       limit: param(c.req.query('limit')),
     });
     const page = await readChanges(db, c.get('user'), query.cursor, query.limit);
-    return c.body(changesBody(page), 200, { 'Content-Type': 'application/json' });
+    return c.body(changesResponseBody(page), 200, { 'Content-Type': 'application/json' });
   });
 }

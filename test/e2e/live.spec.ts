@@ -8,6 +8,7 @@ import { closeSession, connectSession, type ExtensionSession, openSession } from
 
 const { acme, globex } = SHOWCASE.accounts;
 const EXPANSION = 'Acme expansion ARR signed';
+const QBRS = 'QBRs held with Tier 1 accounts';
 /** Within a second on loopback (SPEC §7); the margin is for a shared, busy test machine. */
 const LIVE_TIMEOUT = 5_000;
 
@@ -110,6 +111,48 @@ test('a tier change by an admin shows in the open panel with no action', async (
   const { source: _source, updatedBy: _by, updatedAt: _at, ...account } = data;
   await api(admin, 'PUT', '/v1/admin/accounts', { items: [{ ...account, tierId: globex.tierId }] });
   await expect(panel(page).locator('.gl-tier')).toContainText(name, { timeout: LIVE_TIMEOUT });
+});
+
+/**
+ * In the page: from now on, notes the text (title included) of every key result row that carries the
+ * "new" mark at any moment, however briefly, into window.__glMarked.
+ */
+function recordNewMarks(): void {
+  const root = document.querySelector('goal-lens-panel')?.shadowRoot;
+  if (!root) throw new Error('no panel');
+  const marked = new Set<string>();
+  (window as unknown as { __glMarked: Set<string> }).__glMarked = marked;
+  const check = () => {
+    for (const row of root.querySelectorAll('[data-testid="key-result"]')) {
+      if (row.querySelector('[data-new]') && row.textContent) marked.add(row.textContent);
+    }
+  };
+  new MutationObserver(check).observe(root, { subtree: true, childList: true, attributes: true });
+}
+
+const markedTitles = (page: Page) =>
+  page.evaluate(() => [...(window as unknown as { __glMarked: Set<string> }).__glMarked]);
+
+test("the user's own click and its undo are not marked as new, also when the feed brings them back", async () => {
+  const page = await openAcme();
+  await page.evaluate(recordNewMarks);
+  const expansion = keyResult(page, EXPANSION);
+  await expansion.getByRole('button', { name: `Log “+$10k signed” on ${EXPANSION}` }).click();
+  await expect(expansion).toContainText('$55K');
+  const toast = panel(page).getByTestId('outcome-toast');
+  await expect(toast.getByTestId('outcome-state')).toHaveText('Sent.');
+  // The teammate's outcome comes after the click's in the feed: once it shows, so has the click's.
+  await teammateLogs(QBRS, 1);
+  await expect(keyResult(page, QBRS).locator('[data-new]')).toHaveCount(1, { timeout: LIVE_TIMEOUT });
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(toast.getByTestId('outcome-state')).toHaveText('Undone.');
+  await expect(expansion).toContainText('$45K');
+  await expect(keyResult(page, QBRS).locator('[data-new]')).toHaveCount(0);
+  await teammateLogs(QBRS, 1);
+  await expect(keyResult(page, QBRS).locator('[data-new]')).toHaveCount(1, { timeout: LIVE_TIMEOUT });
+  const marked = await markedTitles(page);
+  expect(marked.some((title) => title.includes(QBRS))).toBe(true);
+  expect(marked.filter((title) => title.includes(EXPANSION))).toEqual([]);
 });
 
 test('coming back to an account after a change shows the change', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOTHING_NEW, newValues } from '../../../lib/panel/new-values.ts';
+import { NOTHING_NEW, newValues, shownOwnMoves } from '../../../lib/panel/new-values.ts';
 import type { KeyResultView, MetricView, PanelView } from '../../../lib/panel/view-types.ts';
 
 function kr(id: string, current: number): KeyResultView {
@@ -71,5 +71,34 @@ describe('newValues', () => {
     ],
   ])('%s', (_name, previous, next, expected) => {
     expect(newValues(previous, next)).toEqual(expected);
+  });
+});
+
+describe("the panel's own moves are not news", () => {
+  const moved = view('a1', 't1', [kr('k1', 2), kr('k2', 5)], [metric('nps', 30), metric('p1', 2)]);
+  const click = { id: 0, keyResultId: 'k1', delta: 1 };
+
+  it('a click of this panel moving its key result is not marked', () => {
+    expect(newValues(base, moved, [click])).toEqual(NOTHING_NEW);
+  });
+
+  it('its undo taking the value back is not marked either', () => {
+    expect(newValues(moved, base, [{ id: 1, keyResultId: 'k1', delta: -1 }])).toEqual(NOTHING_NEW);
+  });
+
+  it("a teammate's change arriving with the click is marked", () => {
+    const both = view('a1', 't1', [kr('k1', 12), kr('k2', 5)], [metric('nps', 30), metric('p1', 2)]);
+    expect(newValues(base, both, [click]).keyResults).toEqual(['k1']);
+  });
+
+  it("another key result's move is marked beside the panel's own", () => {
+    const two = view('a1', 't1', [kr('k1', 2), kr('k2', 6)], [metric('nps', 30), metric('p1', 2)]);
+    expect(newValues(base, two, [click]).keyResults).toEqual(['k2']);
+  });
+
+  it('a move is used up by the view that shows it, and waits while its key result has not moved', () => {
+    const undo = { id: 1, keyResultId: 'k2', delta: -1 };
+    expect(shownOwnMoves(base, moved, [click, undo])).toEqual([click]);
+    expect(shownOwnMoves(base, base, [click, undo])).toEqual([]);
   });
 });

@@ -27,6 +27,8 @@ describe('outcome log: the click path', () => {
     log.log(kr, 'acme');
     const pending = { keyResultId: 'kr1', accountId: 'acme', delta: 1 };
     expect(log.shown(null, 0).overlays).toMatchObject([pending]);
+    // Counted as the panel's own move, so the value it shows is not marked as a teammate's change.
+    expect(log.get().moves).toEqual([{ id: 0, keyResultId: 'kr1', delta: 1 }]);
     expect(log.shown(null, 0).toasts).toMatchObject([{ state: 'saving', label: '+1 call' }]);
     background.of('outcome/log')[0]?.resolve(outcome('o1'));
     await vi.waitFor(() => expect(log.get().toasts[0]?.state).toBe('queued'));
@@ -40,6 +42,11 @@ describe('outcome log: the click path', () => {
     log.log(kr, 'acme');
     background.of('outcome/log')[0]?.reject(new Error('This key result is no longer in Goal Lens.'));
     await vi.waitFor(() => expect(log.get().toasts[0]?.state).toBe('failed'));
+    // The value going back is the panel's own doing too, as the click was.
+    expect(log.get().moves).toEqual([
+      { id: 0, keyResultId: 'kr1', delta: 1 },
+      { id: 1, keyResultId: 'kr1', delta: -1 },
+    ]);
     expect(log.shown(null, 0)).toMatchObject({
       overlays: [],
       toasts: [{ state: 'failed', message: 'This key result is no longer in Goal Lens.' }],
@@ -72,6 +79,7 @@ describe('outcome log: the click path', () => {
     if (!toast) throw new Error('no toast');
     log.undo(toast);
     expect(log.get().toasts[0]?.state).toBe('undoing');
+    expect(log.get().moves.at(-1)).toEqual({ id: 1, keyResultId: 'kr1', delta: -1 });
     expect(background.of('outcome/undo')[0]?.payload).toEqual({ outcomeId: 'o1' });
     background.of('outcome/undo')[0]?.resolve({});
     await vi.waitFor(() => expect(log.get().toasts[0]?.state).toBe('undone'));
