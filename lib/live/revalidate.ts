@@ -1,7 +1,7 @@
 import type { SyncStatus } from '../sync/status.ts';
 
 /** A panel that opens on data older than this asks the backend for what is newer (SPEC §11). */
-export const STALE_AFTER_MS = 30_000;
+const STALE_AFTER_MS = 30_000;
 /** A failing backend is asked at most this often by panels opening, whatever their number. */
 const RETRY_AFTER_MS = 5_000;
 /** Only the user can fix these; asking again changes nothing. */

@@ -4,7 +4,7 @@ import { z } from 'zod';
  * The cursor is opaque to clients but carries the database's epoch, so a cursor from another or a
  * recreated database is recognised instead of silently skipping or replaying changes.
  */
-export interface Cursor {
+interface Cursor {
   epoch: string;
   seq: number;
   /** What the holder could see (see scopeKey); a change of team or role invalidates the cursor. */

@@ -1,6 +1,6 @@
 import type { Db } from '../db/types.ts';
 
-export interface FeedMeta {
+interface FeedMeta {
   epoch: string;
   /** Tombstones at or below this seq may have been pruned; older cursors cannot be served. */
   tombstoneHorizon: number;

@@ -1,7 +1,7 @@
 import type { Db } from '../db/types.ts';
 import { writeTransaction } from './lock.ts';
 
-export interface PruneResult {
+interface PruneResult {
   deleted: number;
   horizon: number;
 }
