@@ -1,9 +1,8 @@
 import type { CacheDb } from '../cache/db.ts';
 import type { CrmName } from '../schemas/entities.ts';
-import { applyPolicy } from '../settings/effective.ts';
 import type { PolicyState } from '../settings/policy.ts';
 import { currentPolicy } from '../settings/policy-source.ts';
-import { loadUserSettings } from '../settings/store.ts';
+import { loadSettings } from '../settings/store.ts';
 import { readSyncStatus } from '../sync/engine.ts';
 import { buildPanelView } from './build-view.ts';
 import { findAccount, type PageIdentity } from './find-account.ts';
@@ -57,12 +56,11 @@ async function answerInTransaction(
   pageCrmTier?: string,
   page?: PageIdentity,
 ): Promise<PanelAnswer> {
-  const [user, status, found] = await Promise.all([
-    loadUserSettings(db),
+  const [settings, status, found] = await Promise.all([
+    loadSettings(db, policy),
     readSyncStatus(db),
     findAccount(db, crm, recordId, page),
   ]);
-  const { settings } = applyPolicy(user, policy);
   const sync: SyncSummary = {
     lastSuccessAt: status.lastSuccessAt,
     stale: isStale(status.lastSuccessAt, settings.syncIntervalMinutes, now),

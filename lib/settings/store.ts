@@ -1,5 +1,6 @@
 import { type CacheDb, readKv, writeKv } from '../cache/db.ts';
 import { applyPolicy, type EffectiveSettings } from './effective.ts';
+import type { PolicyState } from './policy.ts';
 import { currentPolicy } from './policy-source.ts';
 import { EMPTY_SETTINGS, type Settings } from './settings.ts';
 
@@ -14,14 +15,18 @@ export async function loadUserSettings(db: CacheDb): Promise<Settings> {
 }
 
 /** The user's settings with the administrator's policy over them, and which of them it locks. */
-export async function loadEffectiveSettings(db: CacheDb): Promise<EffectiveSettings> {
-  const [user, policy] = await Promise.all([loadUserSettings(db), currentPolicy()]);
-  return applyPolicy(user, policy);
+/**
+ * `policy` when the caller has read it already: inside an IndexedDB transaction, awaiting managed
+ * storage (not IndexedDB) would end the transaction.
+ */
+export async function loadEffectiveSettings(db: CacheDb, policy?: PolicyState): Promise<EffectiveSettings> {
+  const [user, inForce] = await Promise.all([loadUserSettings(db), policy ?? currentPolicy()]);
+  return applyPolicy(user, inForce);
 }
 
 /** The settings in force; everything that syncs, sends or shows uses these. */
-export async function loadSettings(db: CacheDb): Promise<Settings> {
-  return (await loadEffectiveSettings(db)).settings;
+export async function loadSettings(db: CacheDb, policy?: PolicyState): Promise<Settings> {
+  return (await loadEffectiveSettings(db, policy)).settings;
 }
 
 const changeListeners = new Set<() => void>();

@@ -65,6 +65,12 @@ export class AccountOrder {
     return Math.floor(at / ACCOUNTS_PER_BUCKET);
   }
 
+  /** The bucket of an account already met; an id the feed has not named gets no place. */
+  bucketIfMet(accountId: string): number | undefined {
+    const at = this.ordinal.get(accountId);
+    return at === undefined ? undefined : Math.floor(at / ACCOUNTS_PER_BUCKET);
+  }
+
   takeNew(): string[] {
     const taken = this.fresh;
     this.fresh = [];
@@ -85,14 +91,22 @@ export class AccountOrder {
 
 /**
  * The buckets a change belongs to. A deleted metric's id does not say where its account id ends,
- * so the tombstone goes to the bucket of each candidate account; applied where that account is
- * absent it changes nothing.
+ * so the tombstone goes to the bucket of each candidate account the feed has named (applied where
+ * that account is absent it changes nothing); a candidate never named holds nothing to delete, since
+ * the switch starts from empty tables, and is not given a place in the order.
  */
 function bucketsOf(change: ValidChange, order: AccountOrder): number[] {
   if (change.type === 'account') return [order.bucketOf(change.id)];
   if (change.type !== 'metric') return [ROWS_BUCKET];
   if (change.op === 'put') return [order.bucketOf(change.data.accountId)];
-  return [...new Set(accountIdCandidates(change.id).map((id) => order.bucketOf(id)))];
+  return [
+    ...new Set(
+      accountIdCandidates(change.id).flatMap((id) => {
+        const bucket = order.bucketIfMet(id);
+        return bucket === undefined ? [] : [bucket];
+      }),
+    ),
+  ];
 }
 
 /**
