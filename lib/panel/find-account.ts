@@ -19,16 +19,17 @@ type FoundAccount =
 // More candidates than this are reported as "more than N", never loaded.
 const MAX_CANDIDATES = 50;
 
-async function candidates(
-  db: CacheDb,
-  index: 'domainKeys' | 'nameKeys',
-  key: string,
-  crm: CrmName,
-): Promise<CachedAccount[]> {
-  const rows = await findAccounts(db, index, key, MAX_CANDIDATES);
-  // An account already linked to another record of this CRM is that record, not this one.
+/** Accounts not yet linked to a record of this CRM: one that is, is that record and not this one. */
+function unlinked(rows: CachedAccount[], crm: CrmName): CachedAccount[] {
   const prefix = `${crm}:`;
   return rows.filter((account) => !account.refKeys.some((ref) => ref.startsWith(prefix)));
+}
+
+function pick(rows: CachedAccount[], by: 'website' | 'name', value: string): FoundAccount | null {
+  const [only] = rows;
+  if (rows.length === 1 && only) return { kind: 'found', account: only, match: { by, value } };
+  if (rows.length > 1) return { kind: 'ambiguous', by, value, count: rows.length };
+  return null;
 }
 
 /**
@@ -42,25 +43,19 @@ export async function findAccount(
   recordId: string,
   page: PageIdentity = {},
 ): Promise<FoundAccount> {
-  const [linked] = await findAccounts(db, 'refKeys', crmRefKey(crm, recordId), 1);
-  if (linked) return { kind: 'found', account: linked, match: { by: 'record' } };
   const domain = page.domain === undefined ? null : normaliseDomain(page.domain);
-  if (domain) {
-    const byDomain = await candidates(db, 'domainKeys', domain, crm);
-    const [only] = byDomain;
-    if (byDomain.length === 1 && only)
-      return { kind: 'found', account: only, match: { by: 'website', value: domain } };
-    if (byDomain.length > 1)
-      return { kind: 'ambiguous', by: 'website', value: domain, count: byDomain.length };
-  }
   const name = page.name === undefined ? null : normaliseName(page.name);
-  if (name) {
-    const byName = await candidates(db, 'nameKeys', name, crm);
-    const [only] = byName;
-    if (byName.length === 1 && only)
-      return { kind: 'found', account: only, match: { by: 'name', value: page.name?.trim() ?? name } };
-    if (byName.length > 1)
-      return { kind: 'ambiguous', by: 'name', value: page.name?.trim() ?? name, count: byName.length };
-  }
-  return { kind: 'none' };
+  // One round of index reads, not three in a row: behind a chain of awaited async functions the name
+  // read lost Dexie's transaction zone, and the panel's one transaction committed under it.
+  const [linked, byDomain, byName] = await Promise.all([
+    findAccounts(db, 'refKeys', crmRefKey(crm, recordId), 1),
+    domain ? findAccounts(db, 'domainKeys', domain, MAX_CANDIDATES) : [],
+    name ? findAccounts(db, 'nameKeys', name, MAX_CANDIDATES) : [],
+  ]);
+  const [record] = linked;
+  if (record) return { kind: 'found', account: record, match: { by: 'record' } };
+  return (
+    (domain && pick(unlinked(byDomain, crm), 'website', domain)) ||
+    (name && pick(unlinked(byName, crm), 'name', page.name?.trim() ?? name)) || { kind: 'none' }
+  );
 }

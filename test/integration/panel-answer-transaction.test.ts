@@ -45,3 +45,21 @@ test("a panel's answer is read in one IndexedDB transaction, on the hot path of 
   expect(modes).toEqual(['readonly']);
   counted.close();
 });
+
+test.each([
+  ['its record id', 'salesforce', SHOWCASE.accounts.acme.salesforceId, {}, 'record'],
+  ['its website', 'dynamics', 'not-linked', { domain: 'globex.example.com' }, 'website'],
+  [
+    'its name, after its website matched none',
+    'dynamics',
+    'not-linked',
+    { name: 'Initech', domain: 'initech-software.example' },
+    'name',
+  ],
+] as const)(
+  'an account found by %s is answered within the one transaction',
+  async (_, crm, recordId, page, by) => {
+    const answer = await answerPanel(cache, crm, recordId, new Date(), undefined, page);
+    expect(answer.kind === 'account' && answer.match.by).toBe(by);
+  },
+);
