@@ -75,3 +75,14 @@ test('the objectives and metrics screens, with a form and a preview open, have n
   await expect(metrics.getByRole('table', { name: 'Shifts, largest first' })).toBeVisible();
   await expectNoSeriousViolations(metrics);
 });
+
+test('each workspace screen is one region titled by a level-1 heading named as its link, the one the navigation marks current', async () => {
+  const page = await workspace('tiers');
+  for (const name of ['Tiers', 'Objectives', 'Metrics', 'People', 'Imports', 'Audit log']) {
+    const link = page.getByRole('navigation', { name: 'Admin workspace' }).getByRole('link', { name });
+    await link.click();
+    await expect(link).toHaveAttribute('aria-current', 'page');
+    await expect(page.getByRole('region', { name }).getByRole('heading', { level: 1, name })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  }
+});

@@ -99,8 +99,8 @@ export function MetricsScreen({ client }: ScreenProps) {
     }
   };
   return (
-    <div>
-      <h2>Metrics</h2>
+    <section aria-labelledby="metrics-title">
+      <h1 id="metrics-title">Metrics</h1>
       <ul className="tier-list" aria-label="Metric definitions">
         {definitions.map((d) => (
           <li key={d.key}>
@@ -122,7 +122,7 @@ export function MetricsScreen({ client }: ScreenProps) {
       </ul>
       {draft && key && (
         <form onSubmit={(e) => e.preventDefault()} noValidate>
-          <h3>Edit {key}</h3>
+          <h2>Edit {key}</h2>
           <div className="tier-fields">
             {input('label', 'Label')}
             <label>
@@ -157,7 +157,7 @@ export function MetricsScreen({ client }: ScreenProps) {
           {saved && <p role="status">{saved}</p>}
           {preview && (
             <section aria-labelledby="health-preview">
-              <h3 id="health-preview">Preview</h3>
+              <h2 id="health-preview">Preview</h2>
               <p role="status">
                 {preview.changed} accounts’ health scores change; mean {score(preview.meanBefore)} →{' '}
                 {score(preview.meanAfter)}.
@@ -174,6 +174,6 @@ export function MetricsScreen({ client }: ScreenProps) {
           )}
         </form>
       )}
-    </div>
+    </section>
   );
 }

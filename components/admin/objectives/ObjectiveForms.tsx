@@ -83,7 +83,7 @@ function EntityForm<C extends 'objectives' | 'keyResults', D extends Record<stri
   );
   return (
     <form onSubmit={(e) => e.preventDefault()} noValidate aria-label={name}>
-      <h3>{heading}</h3>
+      <h2>{heading}</h2>
       <div className="tier-fields">{props.fields(field)}</div>
       {props.children}
       <button type="button" onClick={() => void save()}>

@@ -70,8 +70,8 @@ export function ObjectivesScreen({ client }: ScreenProps) {
   const archived = data.objectives.filter(isArchived);
   const now = new Date();
   return (
-    <div>
-      <h2>Objectives</h2>
+    <section aria-labelledby="objectives-title">
+      <h1 id="objectives-title">Objectives</h1>
       <button
         type="button"
         onClick={() => setEditing({ kind: 'objective', stored: null, draft: objectiveDraft() })}
@@ -107,6 +107,6 @@ export function ObjectivesScreen({ client }: ScreenProps) {
           />
         </details>
       )}
-    </div>
+    </section>
   );
 }

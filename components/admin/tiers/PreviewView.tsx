@@ -21,9 +21,9 @@ const CHANGE_COLUMNS: Column<MisalignmentChange>[] = [
 function Changes({ title, rows }: { title: string; rows: MisalignmentChange[] }) {
   return (
     <section aria-label={title}>
-      <h4>
+      <h3>
         {title}: {rows.length}
-      </h4>
+      </h3>
       {rows.length > 0 && (
         <DataTable
           caption={`${title}, highest ARR first`}
@@ -43,7 +43,7 @@ export function PreviewView({ preview, tiers, ms }: { preview: TierPreview; tier
     id === null ? 'No tier matches' : (tiers.find((tier) => tier.id === id)?.name ?? id);
   return (
     <section className="preview" aria-labelledby="preview-title">
-      <h3 id="preview-title">Preview</h3>
+      <h2 id="preview-title">Preview</h2>
       <p role="status">
         {preview.changedExpectedTier} accounts change expected tier; {preview.appear.length} misalignments
         appear and {preview.clear.length} clear. (Computed in {Math.round(ms)} ms.)

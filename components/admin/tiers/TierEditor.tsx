@@ -83,7 +83,7 @@ export function TierEditor({ client, data, stored, draft, onDraft, onSaved }: Pr
 
   return (
     <form className="tier-editor" onSubmit={(e) => e.preventDefault()} noValidate>
-      <h3>{stored ? `Edit ${stored.name}` : 'New tier'}</h3>
+      <h2>{stored ? `Edit ${stored.name}` : 'New tier'}</h2>
       <div className="tier-fields">
         {!stored && field('id', 'Id')}
         {field('name', 'Name')}

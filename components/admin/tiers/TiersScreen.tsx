@@ -23,8 +23,8 @@ export function TiersScreen({ client }: ScreenProps) {
     setDraft(tier ? draftOf(tier) : emptyDraft((ranked.at(-1)?.rank ?? 0) + 1));
   };
   return (
-    <div className="tiers-screen">
-      <h2>Tiers</h2>
+    <section className="tiers-screen" aria-labelledby="tiers-title">
+      <h1 id="tiers-title">Tiers</h1>
       <p>
         {data.book.accounts.length} accounts. Change a tier’s criteria or benchmarks, press Preview to see
         what would change, then Save.
@@ -57,6 +57,6 @@ export function TiersScreen({ client }: ScreenProps) {
           }}
         />
       )}
-    </div>
+    </section>
   );
 }
