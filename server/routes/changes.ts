@@ -4,6 +4,7 @@ import { ChangesQuery, ChangesResponse } from '../../lib/schemas/index.ts';
 import type { Db } from '../db/types.ts';
 import { changesResponseBody } from '../feed/body.ts';
 import { readChanges } from '../feed/read.ts';
+import type { AdmissionEnv } from '../http/admission.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { errorResponses, jsonContent } from '../http/openapi.ts';
 
@@ -24,12 +25,12 @@ export function changesRoutes(db: Db) {
       ...errorResponses(400, 401, 410, 429, 503),
     },
   });
-  return new Hono<AuthEnv>().get('/changes', doc, async (c) => {
+  return new Hono<AuthEnv & AdmissionEnv>().get('/changes', doc, async (c) => {
     const query = ChangesQuery.parse({
       cursor: param(c.req.query('cursor')),
       limit: param(c.req.query('limit')),
     });
     const page = await readChanges(db, c.get('user'), query.cursor, query.limit);
-    return c.body(changesResponseBody(page), 200, { 'Content-Type': 'application/json' });
+    return c.body(changesResponseBody(page, c.get('holdPlace')), 200, { 'Content-Type': 'application/json' });
   });
 }

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import type { Db } from '../../server/db/types.ts';
+import { CHANGES_PER_PART } from '../../server/feed/read.ts';
 import { AdmissionQueue } from '../../server/limit/admission-queue.ts';
+import { putEntities } from '../../server/store/put.ts';
 import { BACKENDS } from './backends.ts';
+import { account } from './fixtures.ts';
 import { suiteHarness } from './suite-harness.ts';
 
 describe('the admission line', () => {
@@ -101,5 +104,46 @@ describe.each(BACKENDS)('a full admission line on $name', (backend) => {
     gate.open();
     expect((await holding).status).toBe(200);
     expect((await get()).status).toBe(200);
+  });
+
+  it("keeps a streamed page's place until its body has been read to the end", async () => {
+    // Enough changes that a page is streamed in parts after its handler has returned.
+    await putEntities(
+      h.db,
+      'account',
+      Array.from({ length: CHANGES_PER_PART * 2 }, (_, i) => account(`held${i}`, 'u-east')),
+    );
+    const app = createApp(h.db, {
+      logError: () => {},
+      admission: { active: 1, queued: 0, maxWaitMs: 60_000 },
+    });
+    const get = (path: string) =>
+      app.request(path, { headers: { Authorization: `Bearer ${h.tokens.lead}` } });
+
+    const page = await get('/v1/changes?limit=5000');
+    expect(page.status).toBe(200);
+    const reader = page.body?.getReader();
+    if (reader === undefined) throw new Error('the page has no body');
+    expect((await reader.read()).done).toBe(false);
+    expect((await get('/v1/me')).status).toBe(503);
+
+    while (!(await reader.read()).done) {}
+    expect((await get('/v1/me')).status).toBe(200);
+  });
+
+  it("frees a streamed page's place when the client stops reading it", async () => {
+    const app = createApp(h.db, {
+      logError: () => {},
+      admission: { active: 1, queued: 0, maxWaitMs: 60_000 },
+    });
+    const get = (path: string) =>
+      app.request(path, { headers: { Authorization: `Bearer ${h.tokens.lead}` } });
+
+    const page = await get('/v1/changes?limit=5000');
+    const reader = page.body?.getReader();
+    if (reader === undefined) throw new Error('the page has no body');
+    await reader.read();
+    await reader.cancel();
+    expect((await get('/v1/me')).status).toBe(200);
   });
 });
