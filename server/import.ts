@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { type EntityOf, type EntityType, Snapshot } from '../lib/schemas/index.ts';
 import { recordAudit } from './admin/audit.ts';
+import { refreshStatisticsAfter } from './db/statistics.ts';
 import type { Db } from './db/types.ts';
 import { writeTransaction } from './feed/lock.ts';
 import { checkIntegrity } from './import/integrity.ts';
@@ -39,9 +40,6 @@ const STEPS: [Collection, EntityType][] = [
   ['metrics', 'metric'],
 ];
 
-/** The tables the feed and the lookups read, which an import can fill with thousands of rows. */
-const ANALYZED_AFTER_IMPORT = ['changes', 'accounts', 'metrics', 'key_results', 'users'];
-
 /**
  * Validates the whole snapshot, then upserts it in one transaction: either every row is imported or,
  * if any row is bad, none is and SnapshotInvalidError lists each problem by collection, index and field.
@@ -73,11 +71,10 @@ export async function importSnapshot(db: Db, input: unknown): Promise<ImportSumm
     }
     return { counts, createdTeams: missingTeams };
   });
-  // The planner's row estimates come from statistics, which a bulk load leaves stale (or absent, on a
-  // fresh database) until autovacuum samples the tables, and PGlite has no autovacuum at all. Without
-  // them, a CSM's feed page was planned as a scan of every team's rows plus a sort, ten times the
-  // work of walking the seq index, for the first minutes of a freshly imported server under load.
-  await db.query(`ANALYZE ${ANALYZED_AFTER_IMPORT.join(', ')}`);
+  await refreshStatisticsAfter(
+    db,
+    Object.values(counts).reduce((sum, { changed }) => sum + changed, 0),
+  );
   return { counts, createdTeams, ms: Math.round(performance.now() - started) };
 }
 

@@ -4,6 +4,7 @@ import { type BuiltItem, buildItems, readRows } from '../../lib/csv/items.ts';
 import { type CsvProblem, parseCsv } from '../../lib/csv/parse.ts';
 import type { CsvImportReport } from '../../lib/schemas/csv.ts';
 import { ADMIN_COLLECTIONS, type AdminCollection, MAX_ADMIN_BATCH } from '../../lib/schemas/index.ts';
+import { refreshStatisticsAfter } from '../db/statistics.ts';
 import type { Db } from '../db/types.ts';
 import { writeTransaction } from '../feed/lock.ts';
 import { explain } from '../import/issues.ts';
@@ -57,7 +58,7 @@ export async function importCsv(
   if (parsed.headers.length === 0) return report;
 
   try {
-    return await writeTransaction(db, async (tx) => {
+    const applied = await writeTransaction(db, async (tx) => {
       const directory = await loadDirectory(tx);
       const byCrmRef = collection === 'accounts' ? await loadAccountsByCrmRef(tx) : new Map<string, string>();
       const read = readRows(parsed, mapping, collection, fields, directory, byCrmRef);
@@ -91,6 +92,8 @@ export async function importCsv(
       if (report.problems.length > 0 || options.dryRun) throw new Rollback(report);
       return report;
     });
+    await refreshStatisticsAfter(db, applied.counts.created + applied.counts.updated);
+    return applied;
   } catch (error) {
     if (error instanceof Rollback) return error.report;
     throw error;

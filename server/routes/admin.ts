@@ -20,6 +20,7 @@ import { ChangedSinceReadError } from '../admin/changed-since-read.ts';
 import { deleteCollection, StillReferencedError } from '../admin/delete.ts';
 import { AdminValidationError } from '../admin/errors.ts';
 import { upsertCollection } from '../admin/upsert.ts';
+import { refreshStatisticsAfter } from '../db/statistics.ts';
 import type { Db } from '../db/types.ts';
 import type { AuthEnv } from '../http/auth.ts';
 import { ApiHttpError } from '../http/errors.ts';
@@ -189,13 +190,16 @@ export function adminRoutes(db: Db) {
         `A batch holds at most ${MAX_ADMIN_BATCH} items; this one has ${items.length}. Send the rest in further batches.`,
       );
     }
+    const dryRun = c.req.query('dryRun') === 'true';
     try {
       const result = await upsertCollection(db, collection, items, {
         actor: c.get('user'),
         source: adminWriteSource(c, 'api'),
-        dryRun: c.req.query('dryRun') === 'true',
+        dryRun,
         ...(expected ? { expected } : {}),
       });
+      const written = result.results.filter((item) => item.status !== 'unchanged').length;
+      if (!dryRun) await refreshStatisticsAfter(db, written);
       return c.json(result);
     } catch (error) {
       if (error instanceof AdminValidationError) {
