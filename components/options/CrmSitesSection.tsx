@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { normaliseCustomDomain } from '@/lib/crm-sites/custom-domain-input.ts';
+import { checkTypedCustomDomain, refusePublicSuffix } from '@/lib/crm-sites/public-suffix-refusal.ts';
 import { type CustomDomain, customDomainPattern } from '@/lib/crm-sites/sites.ts';
 import type { MessageClient } from '@/lib/messages/client.ts';
 import type { CrmName } from '@/lib/schemas/entities.ts';
@@ -41,7 +41,7 @@ export function CrmSitesSection({ request }: { request: MessageClient }) {
   const add = (host: string, crm: CrmName) => {
     let domain: CustomDomain;
     try {
-      domain = normaliseCustomDomain(host, crm, view.customDomains);
+      domain = checkTypedCustomDomain(host, crm, view.customDomains);
     } catch (error) {
       setNotice({ kind: 'error', text: errorText(error) });
       return;
@@ -54,13 +54,21 @@ export function CrmSitesSection({ request }: { request: MessageClient }) {
     });
   };
 
-  const allow = (domain: CustomDomain) =>
-    act(async () => {
+  const allow = (domain: CustomDomain) => {
+    // An administrator's domain is checked here too, before the browser is asked for the permission.
+    try {
+      refusePublicSuffix(domain.host);
+    } catch (error) {
+      setNotice({ kind: 'error', text: errorText(error) });
+      return;
+    }
+    return act(async () => {
       const allowed = await browser.permissions.request({ origins: [customDomainPattern(domain.host)] });
       await refresh();
       if (!allowed) throw new Error(`Goal Lens is still not allowed to run on ${domain.host}.`);
       return `Goal Lens now runs on ${domain.host}.`;
     });
+  };
 
   const remove = (domain: CustomDomain) =>
     act(async () => {

@@ -5,6 +5,7 @@ import { foregroundGate } from '@/lib/background/foreground-gate.ts';
 import { CacheDb } from '@/lib/cache/db.ts';
 import { inForeground } from '@/lib/messages/foreground.ts';
 import { createMessageRouter } from '@/lib/messages/router.ts';
+import { currentPolicy } from '@/lib/settings/policy-source.ts';
 import { loadSettings } from '@/lib/settings/store.ts';
 import { createSyncEngine } from '@/lib/sync/engine.ts';
 import { broadcastCacheChanged, type ChangedBy } from './broadcast.ts';
@@ -35,6 +36,10 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
   scheduler.listen();
   createLiveChannel(db, scheduler).listen();
+  // A stopped worker is started by the request it must answer, most often a panel's: the database
+  // opens and the policy is read while that request is still on its way, not once it arrived.
+  db.open().catch((error: unknown) => console.error('Goal Lens: opening the cache', error));
+  void currentPolicy();
 
   const start = async () => {
     await scheduler.resetBackoff();

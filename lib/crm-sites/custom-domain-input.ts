@@ -3,7 +3,6 @@ import { DETECTORS } from '../crm/index.ts';
 import { AppError } from '../errors.ts';
 import { CrmName } from '../schemas/entities.ts';
 import { crmLabel } from '../settings/crm-label.ts';
-import { listedPublicSuffix, sharedSuffixUnder } from '../settings/public-suffix.ts';
 import { type CustomDomain, hostMatchesDomain, SELF_HOSTABLE_CRMS } from './sites.ts';
 
 /** Enough for every org of a company; more is a sign of a mistake, not of need. */
@@ -14,7 +13,8 @@ export const CustomDomainSchema = z.object({ host: z.string().min(1).max(253), c
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 
-function refuse(message: string): never {
+/** Every refusal of a custom domain, with the sentence that says what to do instead. */
+export function refuse(message: string): never {
   throw new AppError('invalid_custom_domain', message);
 }
 
@@ -53,34 +53,6 @@ function checkWildcard(host: string): string {
   return base;
 }
 
-const OWNERS = {
-  icann: 'domains there belong to many unrelated organisations',
-  private: 'many unrelated customers of one hosting company have their sites there',
-};
-
-/**
- * A public suffix (Public Suffix List, its private section included) is shared by unrelated sites:
- * Goal Lens must not be granted, nor run, on all of them.
- */
-function refusePublicSuffix(host: string): void {
-  if (host.startsWith('*.')) {
-    const shared = sharedSuffixUnder(host.slice(2));
-    if (shared) {
-      refuse(
-        `${host} would cover every site under ${shared.suffix}, a public suffix: ${OWNERS[shared.kind]}. ` +
-          `Name your organisation’s own domain, e.g. *.contoso.${shared.suffix} or crm.contoso.com.`,
-      );
-    }
-    return;
-  }
-  const listed = listedPublicSuffix(host);
-  if (listed) {
-    refuse(
-      `${host} is a public suffix, not one CRM’s host: ${OWNERS[listed.kind]}. Enter your CRM’s own host.`,
-    );
-  }
-}
-
 /** Internationalised names are stored as the browser sees them (punycode), so matching is exact. */
 function asciiHost(base: string): string {
   let ascii: string;
@@ -111,7 +83,9 @@ function builtInOwner(host: string): CrmName | null {
 
 /**
  * A domain ready to store for `crm`: one host (or `*.` and a domain), https only, not already listed
- * and not one of the domains Goal Lens covers anyway. Every refusal says what to do instead.
+ * and not one of the domains Goal Lens covers anyway. Every refusal says what to do instead. Whether it
+ * is a public suffix is checked where domains are typed and granted (`checkTypedCustomDomain`): the
+ * Public Suffix List is most of a quarter megabyte that the service worker would parse on every start.
  */
 export function normaliseCustomDomain(
   input: string,
@@ -128,7 +102,6 @@ export function normaliseCustomDomain(
   if (owner) {
     refuse(`${host} is one of ${crmLabel(owner)}’s own domains, which Goal Lens covers already.`);
   }
-  refusePublicSuffix(host);
   const duplicate = existing.find((domain) => domain.host === host);
   if (duplicate) refuse(`${host} is already in the list (for ${crmLabel(duplicate.crm)}).`);
   if (existing.length >= MAX_CUSTOM_DOMAINS) {

@@ -2,6 +2,14 @@ import type { KeyResult } from '../schemas/entities.ts';
 
 const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 const plain = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+// One formatter for every date: toLocaleDateString builds a new one per call, a millisecond or more
+// each, and a panel shows a date on every key result.
+const day = new Intl.DateTimeFormat('en-US', {
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 export function formatKeyResultValue(unit: KeyResult['unit'], value: number): string {
   switch (unit) {
@@ -29,10 +37,5 @@ export function formatPercent(ratio: number): string {
 export function formatDate(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleDateString('en-US', {
-    month: 'short',
-    day: 'numeric',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+  return day.format(date);
 }

@@ -57,36 +57,6 @@ describe('normaliseCustomDomain', () => {
     expect(() => normaliseCustomDomain(input, crm, LISTED)).toThrow(message);
   });
 
-  test.each<[string, CrmName]>([
-    ['acme.my.site.com', 'salesforce'],
-    ['*.acme.my.site.com', 'salesforce'],
-    ['*.contoso.co.uk', 'dynamics'],
-    ['crm.contoso.co.uk', 'dynamics'],
-    ['contoso-crm.herokuapp.com', 'dynamics'],
-    ['*.contoso.local', 'dynamics'],
-  ])('%s for %s is one organisation’s and is accepted', (input, crm) => {
-    expect(normaliseCustomDomain(input, crm, LISTED).host).toBe(input);
-  });
-
-  test.each<[string, CrmName, RegExp]>([
-    [
-      '*.co.uk',
-      'dynamics',
-      /\*\.co\.uk would cover every site under co\.uk, a public suffix: domains there belong/,
-    ],
-    ['https://*.co.nz/', 'dynamics', /every site under co\.nz, a public suffix/],
-    ['*.github.io', 'dynamics', /every site under github\.io, a public suffix: many unrelated customers/],
-    ['*.herokuapp.com', 'dynamics', /every site under herokuapp\.com/],
-    ['*.my.site.com', 'salesforce', /every site under my\.site\.com/],
-    ['*.site.com', 'salesforce', /every site under my\.site\.com/],
-    ['*.blogspot.com', 'dynamics', /every site under blogspot\.com/],
-    ['*.s3.amazonaws.com', 'dynamics', /every site under s3\.amazonaws\.com/],
-    ['co.uk', 'dynamics', /co\.uk is a public suffix, not one CRM’s host/],
-    ['github.io', 'dynamics', /github\.io is a public suffix/],
-  ])('%s for %s is refused as a public suffix', (input, crm, message) => {
-    expect(() => normaliseCustomDomain(input, crm, LISTED)).toThrow(message);
-  });
-
   test('the list has a limit', () => {
     const full = Array.from({ length: MAX_CUSTOM_DOMAINS }, (_, i) => ({
       host: `crm${i}.contoso.com`,
