@@ -29,8 +29,8 @@ const identityOf = ({ name, domain }: PageReading): string => `${name ?? ''}\n${
  * `report` when they differ from the last ones sent, so selector drift shows in the diagnostics.
  *
  * A tier field that disappears (the user opened another tab of the record) keeps its last value. Right
- * after an in-app navigation the DOM may still show the previous record: a name and website equal to
- * the previous record's are not trusted for the new one until the page shows something else.
+ * after an in-app navigation the DOM may still show the previous record: while its name and website
+ * equal the previous record's, nothing the page shows (tier field included) is taken for the new one.
  */
 export function createPageReader(source: PageFieldSource, report: (selectors: SelectorReport) => void) {
   let lastReport = '';
@@ -49,17 +49,17 @@ export function createPageReader(source: PageFieldSource, report: (selectors: Se
           lastReport = reported;
           report({ crm: page.crm, urlShape, fields: account.reports });
         }
-        const crmTier = source.read(page.crm, tierLabel) ?? shown.crmTier;
-        let identity: PageReading = {
+        const identity: PageReading = {
           ...(account.name ? { name: account.name } : {}),
           ...(account.domain ? { domain: account.domain } : {}),
         };
-        if (!trusted && stale !== null && identityOf(identity) === stale) identity = {};
-        else {
+        const previousRecord = !trusted && stale !== null && identityOf(identity) === stale;
+        if (!previousRecord) {
           trusted = true;
           lastIdentity = { key, identity: identityOf(identity) };
         }
-        const next: PageReading = { ...(crmTier ? { crmTier } : {}), ...identity };
+        const crmTier = previousRecord ? undefined : (source.read(page.crm, tierLabel) ?? shown.crmTier);
+        const next: PageReading = previousRecord ? {} : { ...(crmTier ? { crmTier } : {}), ...identity };
         if (next.crmTier === shown.crmTier && identityOf(next) === identityOf(shown)) return;
         shown = next;
         onReading(next);

@@ -137,6 +137,21 @@ describe('panel session: what the CRM page shows feeds the request', () => {
     expect(background.views().at(-1)?.payload).toEqual({ ...globex, pageName: 'Globex' });
   });
 
+  it('does not take the previous record’s tier field for the next page until the page shows another record', async () => {
+    const background = fakeBackground();
+    const session = createPanelSession(background.request, acme);
+    session.setTierLabel('Customer Tier');
+    const page = fakeDocument({ 'Customer Tier': 'Gold' }, { name: 'Acme Corp' });
+    session.readPage(page.source);
+    background.views().at(-1)?.resolve(accountAnswer());
+    await flush();
+    session.setPage(globex);
+    expect(background.views().at(-1)?.payload).toEqual(globex);
+    page.show({ fields: { 'Customer Tier': 'Silver' }, account: { name: 'Globex' } });
+    await flush();
+    expect(background.views().at(-1)?.payload).toMatchObject({ ...globex, pageCrmTier: 'Silver' });
+  });
+
   it('reports what the page reading found once per distinct result', () => {
     const background = fakeBackground();
     const session = createPanelSession(background.request, acme);
