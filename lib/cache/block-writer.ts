@@ -128,7 +128,7 @@ class BlockEdit {
     }
   }
 
-  async save(db: CacheDb, queued?: Promise<unknown>[]): Promise<void> {
+  async save(db: CacheDb): Promise<void> {
     const puts: AccountBlock[] = [];
     const deletes: number[] = [];
     for (const [blockId, entries] of this.blocks) {
@@ -139,29 +139,18 @@ class BlockEdit {
       if (this.placement.last?.id === blockId) this.placement.last.size = kept.length;
     }
     if (deletes.length) await db.accountBlocks.bulkDelete(deletes);
-    if (!puts.length) return;
-    const written = db.accountBlocks.bulkPut(puts);
-    if (!queued) return void (await written);
-    // Awaited through `queued`; this keeps a write nobody waits for any more (the switch failed) from being reported as unhandled.
-    written.catch(() => undefined);
-    queued.push(written);
+    if (puts.length) await db.accountBlocks.bulkPut(puts);
   }
 }
 
 /**
  * Applies account and metric changes to their blocks: the blocks they touch are read, changed and
  * written back whole. Must run inside a read-write transaction over `accountBlocks`.
- *
- * With `queued`, the caller fills the cache a group of accounts at a time, none of them in an earlier
- * group (a full resync's switch): the block writes are added to `queued` instead of awaited, so the
- * next group is prepared while IndexedDB writes this one; new entries start a block of their own
- * rather than filling up the last one; and a block that must be read waits for the queued writes.
  */
 export async function writeAccountChanges(
   db: CacheDb,
   changes: AccountChanges,
   placement: BlockPlacement,
-  queued?: Promise<unknown>[],
 ): Promise<SizeDelta> {
   const touched = [
     ...changes.accountPuts.map((a) => a.id),
@@ -177,18 +166,15 @@ export async function writeAccountChanges(
     if (blockId !== undefined) blockIds.add(blockId);
   }
   // New entries fill the last block up before another is started.
-  if (!queued && placement.last && placement.last.size < BLOCK_SIZE) blockIds.add(placement.last.id);
-  if (queued && blockIds.size > 0) await Promise.all(queued.splice(0));
-  const loaded = blockIds.size
-    ? (await db.accountBlocks.bulkGet([...blockIds])).filter(
-        (block): block is AccountBlock => block !== undefined,
-      )
-    : [];
+  if (placement.last && placement.last.size < BLOCK_SIZE) blockIds.add(placement.last.id);
+  const loaded = (await db.accountBlocks.bulkGet([...blockIds])).filter(
+    (block): block is AccountBlock => block !== undefined,
+  );
   const edit = new BlockEdit(placement, loaded);
   for (const id of changes.accountDeletes) edit.deleteAccount(id);
   for (const id of changes.metricDeletes) edit.deleteMetric(id);
   for (const account of changes.accountPuts) edit.putAccount(account);
   for (const metric of changes.metricPuts) edit.putMetric(metric);
-  await edit.save(db, queued);
+  await edit.save(db);
   return edit.delta;
 }

@@ -1,6 +1,7 @@
 import { normaliseDomain, normaliseName } from '../crm/account-identity.ts';
 import { toSalesforceId18 } from '../crm/salesforce-id.ts';
 import type { Account, CrmName, KeyResult, Metric } from '../schemas/entities.ts';
+import type { ValidChange } from '../sync/validate-changes.ts';
 
 // The cache's row types and the mappers from wire entities to rows: the one module every part of the
 // cache (the database, the account blocks, the staging of a full resync) takes its layout from.
@@ -76,8 +77,7 @@ export interface AccountBlock {
 export interface StagedChanges {
   bucket: number;
   page: number;
-  /** The changes (`ValidChange[]`) as JSON text. */
-  changes: string;
+  changes: ValidChange[];
   /** Account ids the page met first, in feed order (only in the rows that keep the bucket order). */
   ids?: string[];
 }

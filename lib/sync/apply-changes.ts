@@ -52,14 +52,12 @@ function groupOf<T>(groups: Map<RowType, T[]>, type: RowType): T[] {
 
 /**
  * Must run inside a read-write transaction over the entity tables. Returns how many changes were
- * applied and how many accounts and metrics the cache gained or lost. `queued`: see
- * `writeAccountChanges`.
+ * applied and how many accounts and metrics the cache gained or lost.
  */
 export async function applyChanges(
   db: CacheDb,
   changes: Iterable<ValidChange>,
   placement: BlockPlacement,
-  queued?: Promise<unknown>[],
 ): Promise<{ applied: number; delta: SizeDelta }> {
   const accountChanges: AccountChanges = {
     accountPuts: [],
@@ -81,7 +79,7 @@ export async function applyChanges(
     } else if (change.op === 'put') groupOf(puts, change.type).push(change.data);
     else groupOf(deletes, change.type).push(change.id);
   }
-  const delta = await writeAccountChanges(db, accountChanges, placement, queued);
+  const delta = await writeAccountChanges(db, accountChanges, placement);
   for (const [type, ids] of deletes) await tableFor(db, type).bulkDelete(ids);
   for (const [type, rows] of puts) {
     if (type === 'keyResult') await putKeyResults(db, rows as KeyResult[]);

@@ -50,13 +50,9 @@ async function switchToStaged(db: CacheDb, state: StagingState) {
     for (const table of db.entityTables) await table.clear();
     const placement = emptyPlacement();
     let sizes: TableSizes = { accounts: 0, metrics: 0 };
-    const queued: Promise<unknown>[] = [];
     for await (const changes of stagedGroups(db, state)) {
-      // At most one group's writes wait while the next is prepared: memory holds two groups, not the feed.
-      if (queued.length > 1) await Promise.all(queued.splice(0, queued.length - 1));
-      sizes = addSizes(sizes, (await applyChanges(db, changes, placement, queued)).delta);
+      sizes = addSizes(sizes, (await applyChanges(db, changes, placement)).delta);
     }
-    await Promise.all(queued);
     const restored = await restoreRecords(
       db,
       kept.filter((record) => record !== null),

@@ -23,16 +23,8 @@ export const ACCOUNTS_PER_BUCKET = 2_000;
 const ROWS_BUCKET = -1;
 const IDS_BUCKET = -2;
 
-/**
- * Bumped when staged rows change shape; staging of another format is read again. Format 2 keeps each
- * row's changes as JSON text: IndexedDB stores and loads one string far faster than the thousands of
- * objects it encodes, and the text is parsed once, when the cache is switched over.
- */
-const STAGING_FORMAT = 2;
-
 /** How far a full resync got; stored in the transaction that stages each page. */
 export interface StagingState {
-  format: typeof STAGING_FORMAT;
   /** The feed's cursor after the last staged page. */
   cursor: string;
   pages: number;
@@ -44,9 +36,9 @@ export interface StagingState {
 
 const STAGING_KEY = 'sync.staging';
 
-/** Staging left by a version that staged another way cannot be resumed; it is read again. */
+/** Staging left by a version that bucketed accounts another way cannot be resumed; it is read again. */
 function isCurrent(state: StagingState | undefined): state is StagingState {
-  return state?.format === STAGING_FORMAT;
+  return typeof state?.accounts === 'number';
 }
 
 export async function readStaging(db: CacheDb): Promise<StagingState | undefined> {
@@ -152,18 +144,13 @@ export async function stagePage(
   const pageNo = state?.pages ?? 0;
   const ids = order.takeNew();
   const next: StagingState = {
-    format: STAGING_FORMAT,
     cursor: page.cursor,
     pages: pageNo + 1,
     accounts: order.size,
     problems: [...(state?.problems ?? []), ...page.problems],
   };
-  const staged: StagedChanges[] = [...rows].map(([bucket, changes]) => ({
-    bucket,
-    page: pageNo,
-    changes: JSON.stringify(changes),
-  }));
-  if (ids.length > 0) staged.push({ bucket: IDS_BUCKET, page: pageNo, changes: '[]', ids });
+  const staged: StagedChanges[] = [...rows].map(([bucket, changes]) => ({ bucket, page: pageNo, changes }));
+  if (ids.length > 0) staged.push({ bucket: IDS_BUCKET, page: pageNo, changes: [], ids });
   await db.transaction('rw', [db.stagedChanges, db.kv], async () => {
     await db.stagedChanges.bulkAdd(staged);
     await writeKv(db, STAGING_KEY, next);
@@ -177,19 +164,13 @@ export async function stagePage(
  * other records a staged page at a time.
  */
 export async function* stagedGroups(db: CacheDb, state: StagingState): AsyncGenerator<ValidChange[]> {
-  const readBucket = (bucket: number) =>
-    db.stagedChanges.where('[bucket+page]').between([bucket, Dexie.minKey], [bucket, Dexie.maxKey]).toArray();
   const buckets = Math.ceil(state.accounts / ACCOUNTS_PER_BUCKET);
-  let next = readBucket(0);
   for (let bucket = 0; bucket < buckets; bucket++) {
-    const rows = await next;
-    // The next bucket is read while this one is written.
-    if (bucket + 1 < buckets) {
-      next = readBucket(bucket + 1);
-      // Handled when awaited; a switch that failed meanwhile never asks for it.
-      next.catch(() => undefined);
-    }
-    if (rows.length) yield rows.flatMap(changesOf);
+    const rows = await db.stagedChanges
+      .where('[bucket+page]')
+      .between([bucket, Dexie.minKey], [bucket, Dexie.maxKey])
+      .toArray();
+    if (rows.length) yield rows.flatMap((row) => row.changes);
   }
   const pages = await db.stagedChanges
     .where('[bucket+page]')
@@ -197,12 +178,8 @@ export async function* stagedGroups(db: CacheDb, state: StagingState): AsyncGene
     .primaryKeys();
   for (const key of pages) {
     const row = await db.stagedChanges.get(key);
-    if (row) yield changesOf(row);
+    if (row) yield row.changes;
   }
-}
-
-function changesOf(row: StagedChanges): ValidChange[] {
-  return JSON.parse(row.changes) as ValidChange[];
 }
 
 /** Forgets the staged pages; part of any transaction that ends or abandons a full resync. */
