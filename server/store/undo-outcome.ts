@@ -1,4 +1,5 @@
 import type { UndoResponse, User } from '../../lib/schemas/index.ts';
+import { recordAudit } from '../admin/audit.ts';
 import type { Db } from '../db/types.ts';
 import { canRead } from '../feed/audience.ts';
 import { writeTransaction } from '../feed/lock.ts';
@@ -18,7 +19,7 @@ import { recordRevocation } from './revocations.ts';
  */
 export async function undoOutcome(
   db: Db,
-  user: Pick<User, 'id' | 'role' | 'teamId'>,
+  user: Pick<User, 'id' | 'name' | 'role' | 'teamId'>,
   id: string,
 ): Promise<UndoResponse> {
   return writeTransaction(db, async (tx) => {
@@ -62,6 +63,16 @@ export async function undoOutcome(
     if (reverted === undefined) return { id, status: 'undone', keyResults: [] };
     const stamped = reverted === kr ? kr : { ...reverted, source: 'outcome' as const, updatedBy: user.id };
     await putEntities(tx, 'keyResult', [stamped]);
+    // A KR whose measurement already took the outcome in did not move: nothing to audit.
+    if (stamped !== kr) {
+      await recordAudit(tx, {
+        actor: user,
+        source: 'outcome',
+        collection: 'keyResults',
+        op: 'upsert',
+        ids: [stamped.id],
+      });
+    }
     return { id, status: 'undone', keyResults: [stamped] };
   });
 }

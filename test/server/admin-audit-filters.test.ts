@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { adminCall, deleteIds, putItems } from './admin-client.ts';
 import { BACKENDS } from './backends.ts';
-import { metric, USERS } from './fixtures.ts';
+import { metric, QBRS, USERS } from './fixtures.ts';
+import { outcome, post, undo } from './outcome-client.ts';
 import { testHarness } from './suite-harness.ts';
 
 type Entry = { source: string; collection: string; op: string; actor: { id: string } | null };
@@ -35,6 +36,18 @@ describe.each(BACKENDS)('audit log filters on $name', (backend) => {
     expect(first.body).toMatchObject({ hasMore: true, entries: [{ op: 'upsert' }] });
     const second = await audit(`collection=metrics&source=api&limit=1&cursor=${first.body.cursor}`);
     expect(second.body).toMatchObject({ hasMore: false, entries: [{ op: 'delete' }] });
+  });
+
+  it('names who moved a key result through an outcome, and who took it back', async () => {
+    const logged = outcome('east');
+    expect((await post(h, 'east', [logged])).results).toEqual([{ id: logged.id, status: 'applied' }]);
+    expect((await post(h, 'east', [logged])).results).toEqual([{ id: logged.id, status: 'duplicate' }]);
+    await undo(h, 'east', logged.id);
+    const entries = (await audit('source=outcome')).body.entries as (Entry & { ids: string[] })[];
+    expect(entries.map((e) => [e.actor?.id, e.collection, e.op, e.ids])).toEqual([
+      [USERS.east.id, 'keyResults', 'upsert', [QBRS.id]],
+      [USERS.east.id, 'keyResults', 'upsert', [QBRS.id]],
+    ]);
   });
 
   it('names a filter it cannot use', async () => {
