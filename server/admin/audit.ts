@@ -28,6 +28,21 @@ export async function recordAudit(tx: Db, entry: AuditEntry): Promise<void> {
   );
 }
 
+/** Records the key results a person's outcomes (or their undo) moved, as written through `outcome`. */
+export function recordOutcomeMoves(
+  tx: Db,
+  actor: Pick<User, 'id' | 'name'>,
+  keyResultIds: readonly string[],
+): Promise<void> {
+  return recordAudit(tx, {
+    actor,
+    source: 'outcome',
+    collection: 'keyResults',
+    op: 'upsert',
+    ids: keyResultIds,
+  });
+}
+
 interface AuditRow {
   seq: string | number;
   at: Date | string;

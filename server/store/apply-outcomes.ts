@@ -1,5 +1,5 @@
 import type { KeyResult, Outcome, OutcomesResponse, User } from '../../lib/schemas/index.ts';
-import { recordAudit } from '../admin/audit.ts';
+import { recordOutcomeMoves } from '../admin/audit.ts';
 import type { Db } from '../db/types.ts';
 import { writeTransaction } from '../feed/lock.ts';
 import { loadAccountAccess } from './account-access.ts';
@@ -14,8 +14,9 @@ const unique = (values: string[]) => [...new Set(values)];
 /**
  * Applies a batch of outcomes logged by `user` in one write transaction: each is applied, a
  * duplicate, or rejected with a reason. Applied outcomes move their KR's `current` and put the KR and
- * the outcome into the feed, and the audit log names who moved which KR. The feed lock serialises this with every other writer, so the state read
- * here cannot change before the batch commits and concurrent batches on one KR all count.
+ * the outcome into the feed, and the audit log names who moved which KR. The feed lock serialises
+ * this with every other writer, so the state read here cannot change before the batch commits and
+ * concurrent batches on one KR all count.
  */
 export async function applyOutcomes(
   db: Db,
@@ -50,13 +51,7 @@ export async function applyOutcomes(
     // KRs first, so a client applying the feed in order meets an outcome after the KR it moved.
     await putEntities(tx, 'keyResult', [...touched.values()]);
     await putEntities(tx, 'outcome', applied);
-    await recordAudit(tx, {
-      actor: user,
-      source: 'outcome',
-      collection: 'keyResults',
-      op: 'upsert',
-      ids: [...touched.keys()],
-    });
+    await recordOutcomeMoves(tx, user, [...touched.keys()]);
     return { results, keyResults: [...touched.values()] };
   });
 }

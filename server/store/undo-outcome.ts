@@ -1,5 +1,5 @@
 import type { UndoResponse, User } from '../../lib/schemas/index.ts';
-import { recordAudit } from '../admin/audit.ts';
+import { recordOutcomeMoves } from '../admin/audit.ts';
 import type { Db } from '../db/types.ts';
 import { canRead } from '../feed/audience.ts';
 import { writeTransaction } from '../feed/lock.ts';
@@ -64,15 +64,7 @@ export async function undoOutcome(
     const stamped = reverted === kr ? kr : { ...reverted, source: 'outcome' as const, updatedBy: user.id };
     await putEntities(tx, 'keyResult', [stamped]);
     // A KR whose measurement already took the outcome in did not move: nothing to audit.
-    if (stamped !== kr) {
-      await recordAudit(tx, {
-        actor: user,
-        source: 'outcome',
-        collection: 'keyResults',
-        op: 'upsert',
-        ids: [stamped.id],
-      });
-    }
+    await recordOutcomeMoves(tx, user, stamped === kr ? [] : [stamped.id]);
     return { id, status: 'undone', keyResults: [stamped] };
   });
 }

@@ -106,8 +106,8 @@ describe.each(BACKENDS)('a full admission line on $name', (backend) => {
     expect((await get()).status).toBe(200);
   });
 
-  it("keeps a streamed page's place until its body has been read to the end", async () => {
-    // Enough changes that a page is streamed in parts after its handler has returned.
+  /** An app that admits one request at a time, over a feed long enough that a page streams in parts. */
+  const oneAtATimeOverLongFeed = async () => {
     await putEntities(
       h.db,
       'account',
@@ -117,9 +117,11 @@ describe.each(BACKENDS)('a full admission line on $name', (backend) => {
       logError: () => {},
       admission: { active: 1, queued: 0, maxWaitMs: 60_000 },
     });
-    const get = (path: string) =>
-      app.request(path, { headers: { Authorization: `Bearer ${h.tokens.lead}` } });
+    return (path: string) => app.request(path, { headers: { Authorization: `Bearer ${h.tokens.lead}` } });
+  };
 
+  it("keeps a streamed page's place until its body has been read to the end", async () => {
+    const get = await oneAtATimeOverLongFeed();
     const page = await get('/v1/changes?limit=5000');
     expect(page.status).toBe(200);
     const reader = page.body?.getReader();
@@ -132,13 +134,7 @@ describe.each(BACKENDS)('a full admission line on $name', (backend) => {
   });
 
   it("frees a streamed page's place when the client stops reading it", async () => {
-    const app = createApp(h.db, {
-      logError: () => {},
-      admission: { active: 1, queued: 0, maxWaitMs: 60_000 },
-    });
-    const get = (path: string) =>
-      app.request(path, { headers: { Authorization: `Bearer ${h.tokens.lead}` } });
-
+    const get = await oneAtATimeOverLongFeed();
     const page = await get('/v1/changes?limit=5000');
     const reader = page.body?.getReader();
     if (reader === undefined) throw new Error('the page has no body');
