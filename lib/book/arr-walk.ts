@@ -1,4 +1,4 @@
-import type { AccountWithMetrics } from '../cache/block-reader.ts';
+import type { AccountWithMetrics } from '../cache/account-store.ts';
 import type { CacheDb } from '../cache/db.ts';
 import { arrOf } from '../tiers/arr.ts';
 import { type BookLookups, byImpact, classifyBookEntry } from './classify.ts';

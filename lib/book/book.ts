@@ -1,6 +1,5 @@
 import { foregroundGate } from '../background/foreground-gate.ts';
-import { BLOCK_SIZE } from '../cache/account-blocks.ts';
-import { accountChunks } from '../cache/block-reader.ts';
+import { accountChunks } from '../cache/account-store.ts';
 import type { CacheDb } from '../cache/db.ts';
 import { type BookLookups, byImpact, classifyBookEntry } from './classify.ts';
 import type { BookEntry, LeadBook } from './types.ts';
@@ -9,7 +8,7 @@ import type { BookEntry, LeadBook } from './types.ts';
  * Account blocks are read and checked about 200 accounts at a time. Before each chunk the pass gives
  * way to what a CRM page waits on, so a panel that asks mid-pass waits for one chunk's read at most.
  */
-const BLOCKS_PER_CHUNK = Math.ceil(200 / BLOCK_SIZE);
+const ACCOUNTS_PER_CHUNK = 200;
 
 /**
  * Every misaligned account in the cache, classified in one pass over the blocks, each account with
@@ -24,7 +23,7 @@ export async function buildLeadBook(
   const started = clock();
   const misaligned: BookEntry[] = [];
   let checked = 0;
-  for await (const chunk of accountChunks(db, BLOCKS_PER_CHUNK, () => foregroundGate.idle())) {
+  for await (const chunk of accountChunks(db, ACCOUNTS_PER_CHUNK, () => foregroundGate.idle())) {
     for (const { account, metrics } of chunk) {
       const entry = classifyBookEntry(account, metrics, lookups);
       if (entry) misaligned.push(entry);

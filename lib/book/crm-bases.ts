@@ -1,11 +1,10 @@
-import { BLOCK_SIZE } from '../cache/account-blocks.ts';
-import { accountChunks } from '../cache/block-reader.ts';
+import { accountChunks } from '../cache/account-store.ts';
 import type { CacheDb } from '../cache/db.ts';
 import { type CrmBase, learnCrmBases } from '../crm/record-url.ts';
 import type { CrmName } from '../crm/types.ts';
 
 /** About 1 000 accounts a read. */
-const BLOCKS_PER_CHUNK = Math.ceil(1_000 / BLOCK_SIZE);
+const ACCOUNTS_PER_CHUNK = 1_000;
 
 /**
  * Where each CRM of the org lives, learnt from the first usable record URL in the order accounts are stored, read
@@ -13,7 +12,7 @@ const BLOCKS_PER_CHUNK = Math.ceil(1_000 / BLOCK_SIZE);
  */
 export function createCrmBases(db: CacheDb) {
   const bases = new Map<CrmName, CrmBase>();
-  const chunks = accountChunks(db, BLOCKS_PER_CHUNK);
+  const chunks = accountChunks(db, ACCOUNTS_PER_CHUNK);
   let done = false;
   let queue: Promise<unknown> = Promise.resolve();
 

@@ -1,4 +1,4 @@
-import { readAccounts } from '../cache/block-reader.ts';
+import { readAccounts } from '../cache/account-store.ts';
 import type { CacheDb } from '../cache/db.ts';
 import { accountRecordLink, crmsNeedingBase } from '../crm/record-url.ts';
 import type { CrmName } from '../crm/types.ts';

@@ -46,16 +46,3 @@ export function accountHasKey(account: CachedAccount, index: BlockIndex, key: st
       return arrOf(account) === key;
   }
 }
-
-/**
- * The account ids a metric id (`<accountId>:<key>`) can belong to: both parts may contain a colon,
- * so every split is a candidate and the stored metric decides. An account id is never empty, so the
- * search starts after the first character: an id may begin with a colon.
- */
-export function accountIdCandidates(metricId: string): string[] {
-  const candidates: string[] = [];
-  for (let at = metricId.indexOf(':', 1); at !== -1; at = metricId.indexOf(':', at + 1)) {
-    candidates.push(metricId.slice(0, at));
-  }
-  return candidates;
-}

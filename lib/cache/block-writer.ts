@@ -1,5 +1,5 @@
-import { metricId } from '../schemas/entities.ts';
-import { accountIdCandidates, BLOCK_SIZE, toBlock } from './account-blocks.ts';
+import { accountIdCandidates, metricId } from '../schemas/entities.ts';
+import { BLOCK_SIZE, toBlock } from './account-blocks.ts';
 import type { CacheDb } from './db.ts';
 import type { AccountBlock, AccountEntry, CachedAccount, CachedMetric } from './rows.ts';
 

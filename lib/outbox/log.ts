@@ -1,4 +1,4 @@
-import { readAccount } from '../cache/block-reader.ts';
+import { readAccount } from '../cache/account-store.ts';
 import type { CacheDb } from '../cache/db.ts';
 import { AppError } from '../errors.ts';
 import { deltaProblem } from '../okr/delta-limit.ts';

@@ -1,4 +1,4 @@
-import { readMetrics } from '../cache/block-reader.ts';
+import { readMetrics } from '../cache/account-store.ts';
 import type { CacheDb } from '../cache/db.ts';
 import type { CachedAccount } from '../cache/rows.ts';
 import { healthScore, scoreMetrics } from '../health/health-score.ts';

@@ -1,4 +1,4 @@
-import { findAccounts } from '../cache/block-reader.ts';
+import { findAccounts } from '../cache/account-store.ts';
 import type { CacheDb } from '../cache/db.ts';
 import { type CachedAccount, crmRefKey } from '../cache/rows.ts';
 import { normaliseDomain, normaliseName } from '../crm/account-identity.ts';

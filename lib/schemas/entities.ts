@@ -213,3 +213,16 @@ export type EntityOf<T extends EntityType> = z.infer<(typeof ENTITY_SCHEMAS)[T]>
 export function metricId(metric: Pick<Metric, 'accountId' | 'key'>): string {
   return `${metric.accountId}:${metric.key}`;
 }
+
+/**
+ * The account ids a metric id can belong to: both parts may contain a colon, so every split is a
+ * candidate and the stored metric decides. An account id is never empty, so the search starts after
+ * the first character: an id may begin with a colon.
+ */
+export function accountIdCandidates(metricId: string): string[] {
+  const candidates: string[] = [];
+  for (let at = metricId.indexOf(':', 1); at !== -1; at = metricId.indexOf(':', at + 1)) {
+    candidates.push(metricId.slice(0, at));
+  }
+  return candidates;
+}

@@ -1,6 +1,5 @@
 import { type BackendClient, BackendError, createBackendClient, type FetchFn } from '../backend/client.ts';
-import { countAccountsAndMetrics } from '../cache/block-reader.ts';
-import { createPlacement } from '../cache/block-writer.ts';
+import { countAccounts, openAccountWriter } from '../cache/account-store.ts';
 import { type CacheDb, readKv, writeKv } from '../cache/db.ts';
 import { explainQuota, isQuotaExceeded } from '../cache/quota.ts';
 import { AppError, toErrorInfo } from '../errors.ts';
@@ -11,7 +10,6 @@ import { feedPages } from './feed-pages.ts';
 import { CURSOR_KEY, forgetSynced } from './forget-synced.ts';
 import { fullResync, resyncUnderWay } from './full-resync.ts';
 import { type CacheCounts, INITIAL_SYNC_STATUS, type SyncStatus } from './status.ts';
-import { addSizes, TABLE_SIZES_KEY, type TableSizes } from './table-sizes.ts';
 import type { RecordProblem } from './validate-changes.ts';
 
 const STATUS_KEY = 'sync.status';
@@ -52,23 +50,9 @@ export async function writeSyncStatus(db: CacheDb, status: SyncStatus): Promise<
   }
 }
 
-/**
- * The tracked tables' sizes as stored with the cursor, or counted (and stored) when unknown. Only
- * the sync, which runs one at a time, writes these tables, so the count cannot go stale before it is stored.
- */
-async function tableSizes(db: CacheDb): Promise<TableSizes> {
-  const stored = await readKv<TableSizes>(db, TABLE_SIZES_KEY);
-  if (stored) return stored;
-  return db.transaction('rw', [db.accountBlocks, db.kv], async () => {
-    const counted = await countAccountsAndMetrics(db);
-    await writeKv(db, TABLE_SIZES_KEY, counted);
-    return counted;
-  });
-}
-
 async function countCache(db: CacheDb): Promise<CacheCounts> {
   const [{ accounts, metrics }, keyResults, tiers, objectives, users, pendingOutcomes] = await Promise.all([
-    tableSizes(db),
+    countAccounts(db),
     db.keyResults.count(),
     db.tiers.count(),
     db.objectives.count(),
@@ -78,10 +62,7 @@ async function countCache(db: CacheDb): Promise<CacheCounts> {
   return { accounts, keyResults, metrics, tiers, objectives, users, pendingOutcomes };
 }
 
-/**
- * Applies the feed page by page; each page, its cursor and the table sizes it leads to are stored in
- * one transaction.
- */
+/** Applies the feed page by page; each page and its cursor are stored in one transaction. */
 async function deltaSync(
   db: CacheDb,
   client: BackendClient,
@@ -89,8 +70,7 @@ async function deltaSync(
   pageSize: number,
   problems: RecordProblem[],
 ) {
-  let sizes = await tableSizes(db);
-  const placement = await createPlacement(db);
+  const writer = await openAccountWriter(db);
   let changed = false;
   // A record refused earlier stays refused (its last good version shown) until a valid version or
   // its deletion arrives: a later sync that brings nothing about it must not forget the problem.
@@ -99,13 +79,9 @@ async function deltaSync(
   for await (const page of feedPages(client, cursor, pageSize)) {
     problems.push(...page.problems);
     for (const change of page.valid) settled.add(`${change.type}:${change.id}`);
-    sizes = await db.transaction('rw', [...db.entityTables, db.kv], async () => {
-      const { applied, delta } = await applyChanges(db, page.valid, placement);
-      if (applied > 0) changed = true;
-      const next = addSizes(sizes, delta);
+    await db.transaction('rw', [...db.entityTables, db.kv], async () => {
+      if ((await applyChanges(db, page.valid, writer)) > 0) changed = true;
       await writeKv(db, CURSOR_KEY, page.cursor);
-      await writeKv(db, TABLE_SIZES_KEY, next);
-      return next;
     });
   }
   for (const problem of problems) settled.add(`${problem.type}:${problem.id}`);

@@ -1,8 +1,9 @@
 import { type BackendClient, BackendError } from '../backend/client.ts';
-import { emptyPlacement } from '../cache/block-writer.ts';
+import { openAccountWriter } from '../cache/account-store.ts';
 import { type CacheDb, writeKv } from '../cache/db.ts';
+import { clearEntities, readEntity } from '../cache/entities.ts';
 import type { EntityType } from '../schemas/entities.ts';
-import { applyChanges, readCachedRecord, restoreRecords } from './apply-changes.ts';
+import { applyChanges, restoreRecords } from './apply-changes.ts';
 import { feedPages } from './feed-pages.ts';
 import { CURSOR_KEY } from './forget-synced.ts';
 import {
@@ -14,7 +15,6 @@ import {
   stagedGroups,
   stagePage,
 } from './staging.ts';
-import { addSizes, TABLE_SIZES_KEY, type TableSizes } from './table-sizes.ts';
 import type { RecordProblem } from './validate-changes.ts';
 
 /** Whether a full resync was left half-way and should go on before anything else. */
@@ -45,23 +45,17 @@ async function stageFeed(
 async function switchToStaged(db: CacheDb, state: StagingState) {
   await db.transaction('rw', [...db.entityTables, db.stagedChanges, db.kv], async () => {
     const kept = await Promise.all(
-      state.problems.map((p) => readCachedRecord(db, p.type as EntityType, p.id)),
+      state.problems.map((p) => {
+        const type = p.type as EntityType;
+        return readEntity(db, type, p.id).then((row) => (row === undefined ? [] : [{ type, row }]));
+      }),
     );
-    for (const table of db.entityTables) await table.clear();
-    const placement = emptyPlacement();
-    let sizes: TableSizes = { accounts: 0, metrics: 0 };
-    for await (const changes of stagedGroups(db, state)) {
-      sizes = addSizes(sizes, (await applyChanges(db, changes, placement)).delta);
-    }
-    const restored = await restoreRecords(
-      db,
-      kept.filter((record) => record !== null),
-      placement,
-    );
+    await clearEntities(db);
+    const writer = await openAccountWriter(db);
+    for await (const changes of stagedGroups(db, state)) await applyChanges(db, changes, writer);
+    await restoreRecords(db, kept.flat(), writer);
     await dropStaging(db);
     await writeKv(db, CURSOR_KEY, state.cursor);
-    // The cache was empty, so what was written is what it holds.
-    await writeKv(db, TABLE_SIZES_KEY, addSizes(sizes, restored));
   });
 }
 

@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
-import { accountIdCandidates } from '../cache/account-blocks.ts';
 import { type CacheDb, readKv, writeKv } from '../cache/db.ts';
 import type { StagedChanges } from '../cache/rows.ts';
+import { accountIdCandidates } from '../schemas/entities.ts';
 import type { FeedPage } from './feed-pages.ts';
 import type { RecordProblem, ValidChange } from './validate-changes.ts';
 

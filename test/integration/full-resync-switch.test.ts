@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { BackendClient } from '../../lib/backend/client.ts';
+import { ACCOUNT_COUNTS_KEY } from '../../lib/cache/account-store.ts';
 import { countAccountsAndMetrics, readAccount, readMetrics } from '../../lib/cache/block-reader.ts';
 import { CacheDb, readKv } from '../../lib/cache/db.ts';
 import type { RawChange } from '../../lib/schemas/api.ts';
 import { fullResync } from '../../lib/sync/full-resync.ts';
 import { ACCOUNTS_PER_BUCKET } from '../../lib/sync/staging.ts';
-import { TABLE_SIZES_KEY } from '../../lib/sync/table-sizes.ts';
 import type { RecordProblem } from '../../lib/sync/validate-changes.ts';
 import { cacheAccounts } from '../fixtures/cache-accounts.ts';
 
@@ -78,7 +78,7 @@ describe("a full resync's switch over several buckets of accounts", () => {
     expect(problems).toEqual([]);
     const counted = await countAccountsAndMetrics(db);
     expect(counted).toEqual({ accounts: ACCOUNTS - 1, metrics: 2 * ACCOUNTS - 1 });
-    expect(await readKv(db, TABLE_SIZES_KEY)).toEqual(counted);
+    expect(await readKv(db, ACCOUNT_COUNTS_KEY)).toEqual(counted);
     expect(await readAccount(db, 'gone')).toBeUndefined();
     expect(await readAccount(db, idOf(ACCOUNTS_PER_BUCKET + 50))).toBeUndefined();
     expect((await readAccount(db, idOf(10)))?.name).toBe('Renamed late');
@@ -88,5 +88,34 @@ describe("a full resync's switch over several buckets of accounts", () => {
       expect(await db.accountBlocks.where('ids').equals(idOf(n)).count()).toBe(1);
     }
     expect(await db.stagedChanges.count()).toBe(0);
+  });
+
+  test('a record the feed now sends invalid keeps its last good cached version, counted', async () => {
+    const acme = { id: 'acme', name: 'Acme', crmRefs: [], tierId: 'tier-1', attributes: {}, updatedAt: AT };
+    await cacheAccounts(db, [acme], [{ accountId: 'acme', key: 'nps', value: 41, asOf: AT }]);
+    await db.tiers.put({ id: 'tier-1', name: 'Strategic', rank: 1, criteria: {}, benchmarks: [] });
+    const problems: RecordProblem[] = [];
+    await fullResync(
+      db,
+      feedClient([
+        account(1),
+        { type: 'account', op: 'put', id: 'acme', data: { ...acme, name: 42 } },
+        { type: 'metric', op: 'put', id: 'acme:nps', data: { accountId: 'acme', key: 'nps', value: 'high' } },
+        { type: 'tier', op: 'put', id: 'tier-1', data: { id: 'tier-1', rank: 'first' } },
+      ]).client,
+      PAGE_SIZE,
+      problems,
+    );
+
+    expect([...new Set(problems.map((p) => `${p.type}:${p.id}`))].sort()).toEqual([
+      'account:acme',
+      'metric:acme:nps',
+      'tier:tier-1',
+    ]);
+    expect((await readAccount(db, 'acme'))?.name).toBe('Acme');
+    expect((await readMetrics(db, 'acme')).map((m) => m.value)).toEqual([41]);
+    expect((await db.tiers.get('tier-1'))?.name).toBe('Strategic');
+    expect(await readAccount(db, idOf(1))).toBeDefined();
+    expect(await readKv(db, ACCOUNT_COUNTS_KEY)).toEqual({ accounts: 2, metrics: 1 });
   });
 });

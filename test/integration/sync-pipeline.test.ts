@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { ACCOUNT_COUNTS_KEY } from '../../lib/cache/account-store.ts';
 import { countAccountsAndMetrics } from '../../lib/cache/block-reader.ts';
 import { CacheDb, readKv } from '../../lib/cache/db.ts';
 import { saveSettings } from '../../lib/settings/store.ts';
 import { createSyncEngine } from '../../lib/sync/engine.ts';
 import { CURSOR_KEY } from '../../lib/sync/forget-synced.ts';
-import { TABLE_SIZES_KEY } from '../../lib/sync/table-sizes.ts';
 import {
   createToken,
   deleteEntities,
@@ -90,7 +90,7 @@ describe('sync pipelining', () => {
     expect(events).toEqual([...requests, `stored ${pages}`]);
     const demo = demoSnapshot();
     expect(status.counts).toMatchObject({ accounts: demo.accounts.length, metrics: demo.metrics.length });
-    expect(await readKv(cache, TABLE_SIZES_KEY)).toEqual(await countAccountsAndMetrics(cache));
+    expect(await readKv(cache, ACCOUNT_COUNTS_KEY)).toEqual(await countAccountsAndMetrics(cache));
   });
 
   test('a first sync that fails shows nothing as synced, and the next one completes it', async () => {
@@ -149,7 +149,7 @@ describe('sync pipelining', () => {
   test('account and metric counts kept page by page match the tables after puts, re-puts and deletes', async () => {
     const engine = createSyncEngine(cache, { pageSize: PAGE });
     await engine.sync();
-    expect(await readKv(cache, TABLE_SIZES_KEY)).toEqual(await countAccountsAndMetrics(cache));
+    expect(await readKv(cache, ACCOUNT_COUNTS_KEY)).toEqual(await countAccountsAndMetrics(cache));
     const demo = demoSnapshot();
     const [first, second] = demo.accounts;
     if (!first || !second) throw new Error('the demo has fewer than two accounts');
@@ -166,6 +166,6 @@ describe('sync pipelining', () => {
     const actual = await countAccountsAndMetrics(cache);
     expect(actual.accounts).toBe(demo.accounts.length);
     expect(status.counts).toMatchObject(actual);
-    expect(await readKv(cache, TABLE_SIZES_KEY)).toEqual(actual);
+    expect(await readKv(cache, ACCOUNT_COUNTS_KEY)).toEqual(actual);
   });
 });

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { emptyPlacement } from '../../../lib/cache/block-writer.ts';
+import { openAccountWriter } from '../../../lib/cache/account-store.ts';
 import { CacheDb } from '../../../lib/cache/db.ts';
 import { toCachedKeyResult } from '../../../lib/cache/rows.ts';
 import { flushOutbox } from '../../../lib/outbox/flush.ts';
@@ -81,8 +81,12 @@ describe('key results written by the feed and by outcome responses', () => {
     const arriving = keyResult(arrivingAt === NEWER ? 7 : arrivingAt === cachedAt ? 4 : 3, arrivingAt);
     await db.keyResults.put(toCachedKeyResult(cached));
     if (channel === 'feed') {
-      await db.transaction('rw', db.entityTables, async () =>
-        applyChanges(db, [{ type: 'keyResult', op: 'put', id: 'kr1', data: arriving }], emptyPlacement()),
+      await db.transaction('rw', [...db.entityTables, db.kv], async () =>
+        applyChanges(
+          db,
+          [{ type: 'keyResult', op: 'put', id: 'kr1', data: arriving }],
+          await openAccountWriter(db),
+        ),
       );
     } else {
       await db.outbox.put(newOutboxRow(outcome, new Date(OLDER)));

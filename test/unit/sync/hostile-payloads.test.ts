@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterAll, describe, expect, test } from 'vitest';
-import { createPlacement } from '../../../lib/cache/block-writer.ts';
+import { openAccountWriter } from '../../../lib/cache/account-store.ts';
 import { CacheDb } from '../../../lib/cache/db.ts';
 import type { RawChange } from '../../../lib/schemas/api.ts';
 import { ENTITY_SCHEMAS, type EntityType, metricId } from '../../../lib/schemas/entities.ts';
@@ -83,8 +83,8 @@ describe('hostile backend payloads', () => {
       fc.asyncProperty(fc.array(hostileChange, { minLength: 100, maxLength: 100 }), async (changes) => {
         const { valid, problems } = validateChanges(changes);
         expect(valid.length + new Set(problems.map((p) => `${p.type}:${p.id}`)).size).toBeGreaterThan(0);
-        const placement = await createPlacement(db);
-        await db.transaction('rw', db.entityTables, async () => applyChanges(db, valid, placement));
+        const writer = await openAccountWriter(db);
+        await db.transaction('rw', [...db.entityTables, db.kv], async () => applyChanges(db, valid, writer));
         // Every entry, those holding only metrics of an account not cached too.
         for (const { account, metrics } of (await db.accountBlocks.toArray()).flatMap((b) => b.entries)) {
           if (account) expect(ENTITY_SCHEMAS.account.safeParse(account).success).toBe(true);

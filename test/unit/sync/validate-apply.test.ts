@@ -1,20 +1,21 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import {
+  ACCOUNT_COUNTS_KEY,
   accountChunks,
-  countAccountsAndMetrics,
   findAccounts,
+  openAccountWriter,
   readMetrics,
-} from '../../../lib/cache/block-reader.ts';
-import { createPlacement } from '../../../lib/cache/block-writer.ts';
-import { CacheDb } from '../../../lib/cache/db.ts';
+} from '../../../lib/cache/account-store.ts';
+import { countAccountsAndMetrics } from '../../../lib/cache/block-reader.ts';
+import { CacheDb, readKv } from '../../../lib/cache/db.ts';
 import type { RawChange } from '../../../lib/schemas/api.ts';
 import { applyChanges } from '../../../lib/sync/apply-changes.ts';
 import { type ValidChange, validateChanges } from '../../../lib/sync/validate-changes.ts';
 
 function apply(db: CacheDb, changes: ValidChange[]) {
-  return db.transaction('rw', db.entityTables, async () =>
-    applyChanges(db, changes, await createPlacement(db)),
+  return db.transaction('rw', [...db.entityTables, db.kv], async () =>
+    applyChanges(db, changes, await openAccountWriter(db)),
   );
 }
 
@@ -107,8 +108,7 @@ describe('applyChanges', () => {
         data: { accountId: 'a1', key: 'nps', value: 40, asOf: '2026-11-01T00:00:00Z' },
       },
     ]);
-    const { applied } = await apply(db, valid);
-    expect(applied).toBe(3);
+    expect(await apply(db, valid)).toBe(3);
     expect((await allAccounts(db)).map((a) => a.name)).toEqual(['Acme v2']);
     expect(await readMetrics(db, 'a1')).toHaveLength(1);
     const { valid: removal } = validateChanges([{ type: 'metric', op: 'delete', id: 'a1:nps' }]);
@@ -117,7 +117,7 @@ describe('applyChanges', () => {
   });
 });
 
-describe('size deltas while applying', () => {
+describe('account and metric counts while applying', () => {
   let db: CacheDb;
   beforeEach(async () => {
     db = new CacheDb(`sizes-${Math.random()}`);
@@ -146,16 +146,17 @@ describe('size deltas while applying', () => {
       },
       { type: 'metric', op: 'delete', id: 'a2:never-stored' },
     ]);
-    const { delta } = await apply(db, valid);
-    expect(delta).toEqual({ accounts: 0, metrics: 1 });
+    await apply(db, valid);
+    expect(await readKv(db, ACCOUNT_COUNTS_KEY)).toEqual({ accounts: 2, metrics: 1 });
     expect(await countAccountsAndMetrics(db)).toEqual({ accounts: 2, metrics: 1 });
   });
 
-  test('a page without accounts or metrics changes no size and is stored in its transaction', async () => {
+  test('a page without accounts or metrics changes no count and is stored in its transaction', async () => {
+    await apply(db, puts(['a1']));
     const { valid } = validateChanges([{ type: 'tier', op: 'delete', id: 't1' }]);
     await db.tiers.put({ id: 't1', name: 'T1', rank: 1, criteria: {}, benchmarks: [] });
-    const { delta } = await apply(db, valid);
-    expect(delta).toEqual({ accounts: 0, metrics: 0 });
+    await apply(db, valid);
+    expect(await readKv(db, ACCOUNT_COUNTS_KEY)).toEqual({ accounts: 1, metrics: 0 });
     expect(await db.tiers.count()).toBe(0);
   });
 });

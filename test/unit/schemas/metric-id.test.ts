@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { accountIdCandidates } from '../../../lib/cache/account-blocks.ts';
-import { metricId } from '../../../lib/schemas/entities.ts';
+import { accountIdCandidates, metricId } from '../../../lib/schemas/entities.ts';
 
 describe('accountIdCandidates', () => {
   test.each<[string, string, string[]]>([
