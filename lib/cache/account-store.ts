@@ -17,7 +17,7 @@ export { findAccounts, readAccount, readAccounts, readMetrics } from './block-re
 export type { AccountWithMetrics };
 
 /** How many accounts and metrics the cache holds. */
-export interface AccountCounts {
+interface AccountCounts {
   accounts: number;
   metrics: number;
 }
@@ -55,7 +55,7 @@ export async function openAccountWriter(db: CacheDb): Promise<AccountWriter> {
 }
 
 /** Account and metric changes as they arrive (a cached row is also taken: it is mapped again the same way). */
-export interface AccountWrites {
+interface AccountWrites {
   accountPuts: Account[];
   accountDeletes: string[];
   metricPuts: Metric[];

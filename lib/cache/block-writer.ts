@@ -30,11 +30,6 @@ export interface BlockPlacement {
   last: { id: number; size: number } | null;
 }
 
-/** The placement of a cache just emptied. */
-export function emptyPlacement(): BlockPlacement {
-  return { blockOf: new Map(), complete: true, last: null };
-}
-
 export async function createPlacement(db: CacheDb): Promise<BlockPlacement> {
   const last = await db.accountBlocks.orderBy(':id').last();
   return {

@@ -45,7 +45,7 @@ export async function applyChanges(
 }
 
 /** A cached record, as the cache holds it, to keep across a full resync. */
-export interface KeptRecord {
+interface KeptRecord {
   type: EntityType;
   row: unknown;
 }
