@@ -6,11 +6,12 @@ import { documentFieldSource } from '@/components/panel/page-field-source.ts';
 import panelCss from '@/components/panel/panel.css?inline';
 import { holdLivePort } from '@/lib/live/panel-port.ts';
 import type { MountedPanel, PanelMountOptions } from '@/lib/panel/panel-module.ts';
+import { placeHost } from './place-host.ts';
 import { createShadowHost } from './shadow-host.ts';
 
 const pageFields = documentFieldSource(document);
 
-/** Renders the React panel into `<goal-lens-panel>`'s shadow root at the end of the body. */
+/** Renders the React panel into `<goal-lens-panel>`'s shadow root at the end of the body (see placeHost). */
 export function mountPanel(
   ctx: ContentScriptContext,
   { session, request, prefs, savePrefs }: PanelMountOptions,
@@ -28,7 +29,7 @@ export function mountPanel(
       />,
     ),
   );
-  document.body.append(host);
+  const unplace = placeHost(host);
   session.readPage(pageFields);
   // While the panel shows, a teammate's change reaches it within a second (SPEC §11).
   const releaseLive = holdLivePort(ctx);
@@ -38,7 +39,7 @@ export function mountPanel(
     mounted = false;
     releaseLive();
     root.unmount();
-    host.remove();
+    unplace();
   };
   ctx.onInvalidated(remove);
   return { remove };

@@ -23,7 +23,7 @@ export interface PanelMountOptions {
 }
 
 export interface PanelModule {
-  /** Mounts `<goal-lens-panel>` at the end of `document.body`; removed again when `ctx` is invalidated. */
+  /** Mounts `<goal-lens-panel>` at the end of `document.body` (once the page is parsed); removed again when `ctx` is invalidated. */
   mount(ctx: ContentScriptContext, options: PanelMountOptions): MountedPanel;
 }
 

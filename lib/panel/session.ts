@@ -113,6 +113,8 @@ export function createPanelSession(request: MessageClient, first: AccountPage) {
     },
     /** Starts reading the CRM page's fields (once the panel script that reads them is loaded). */
     readPage(source: PageFieldSource): void {
+      // A panel whose mount completed after the user left the page must not start watching the next one.
+      if (closed) return;
       // Diagnostics are best effort: a background that cannot take them must not disturb the panel.
       reader = createPageReader(
         source,

@@ -81,6 +81,18 @@ describe('panel session: one request path for the answer', () => {
     expect(session.get().state).toEqual({ status: 'loading' });
     expect(page.watching()).toBe(0);
   });
+
+  it('starts no page reading for a panel that finished mounting after its page was left', async () => {
+    const background = fakeBackground();
+    const session = createPanelSession(background.request, acme);
+    const page = fakeDocument({ 'Customer Tier': 'Gold' }, { name: 'Acme Corp' });
+    session.close();
+    session.readPage(page.source);
+    page.show({ fields: { 'Customer Tier': 'Silver' } });
+    await flush();
+    expect(page.watching()).toBe(0);
+    expect(background.calls).toHaveLength(1);
+  });
 });
 
 describe('panel session: what the CRM page shows feeds the request', () => {
