@@ -2,20 +2,24 @@ import { healthScore, scoreMetrics } from '../health/health-score.ts';
 import type { Account, Metric, MetricDefinition, Tier } from '../schemas/entities.ts';
 import { arrOf } from '../tiers/arr.ts';
 import { firstMatchingTier } from '../tiers/expected-tier.ts';
+import { HEALTH_FIELD } from '../tiers/format.ts';
 import {
   classifyMisalignments,
   explainMisalignment,
   type MisalignmentInput,
   type MisalignmentTag,
   rankTiers,
+  sameForClassifying,
 } from '../tiers/misalignment.ts';
+import { ruleReads } from '../tiers/rule.ts';
 
 export type PreviewAccount = Pick<Account, 'id' | 'name' | 'tierId' | 'crmTier' | 'attributes'>;
+type PreviewMetrics = readonly Pick<Metric, 'key' | 'value' | 'asOf'>[];
 
-/** The org as the preview reads it; `health` per account is computed once, it does not depend on tiers. */
+/** The org as the preview reads it; `health` per account is computed once at most, it does not depend on tiers. */
 export interface PreviewBook {
   accounts: readonly PreviewAccount[];
-  metricsByAccount: ReadonlyMap<string, readonly Pick<Metric, 'key' | 'value' | 'asOf'>[]>;
+  metricsByAccount: ReadonlyMap<string, PreviewMetrics>;
   definitions: ReadonlyMap<string, MetricDefinition>;
 }
 
@@ -55,6 +59,23 @@ interface Pending {
 }
 
 /**
+ * Whether a tier before and one after classify an account alike (both absent counts as alike),
+ * decided once per pair of tiers rather than once per account.
+ */
+function alikeTiers(before: readonly Tier[], after: readonly Tier[]) {
+  const alike = new Map(before.map((b) => [b, new Set(after.filter((a) => sameForClassifying(b, a)))]));
+  return (b: Tier | null | undefined, a: Tier | null | undefined) =>
+    b == null ? a == null : a != null && alike.get(b)?.has(a) === true;
+}
+
+/** Each id's tier as `classifyMisalignments` finds an account's assigned one: the first in rank order. */
+function firstById(ranked: readonly Tier[]): Map<string, Tier> {
+  const byId = new Map<string, Tier>();
+  for (const tier of ranked) if (!byId.has(tier.id)) byId.set(tier.id, tier);
+  return byId;
+}
+
+/**
  * What saving `after` instead of `before` would change, computed with the same functions the panel
  * uses (expected tier, misalignments), so the preview and the panel never disagree.
  */
@@ -65,6 +86,9 @@ export function previewTiers(
 ): TierPreview {
   const rankedBefore = rankTiers(before);
   const rankedAfter = rankTiers(after);
+  const alike = alikeTiers(rankedBefore, rankedAfter);
+  const assignedBefore = firstById(rankedBefore);
+  const assignedAfter = firstById(rankedAfter);
   const counts = new Map<string | null, { before: number; after: number }>();
   const count = (id: string | null, side: 'before' | 'after') => {
     const entry = counts.get(id) ?? { before: 0, after: 0 };
@@ -74,27 +98,40 @@ export function previewTiers(
   let changedExpectedTier = 0;
   const appear: Pending[] = [];
   const clear: Pending[] = [];
+  // Exactly as the panel computes it (lib/tiers/account-check.ts), so a benchmark on health agrees.
+  const healthOf = (metrics: PreviewMetrics) =>
+    healthScore(scoreMetrics([...metrics], book.definitions)).score;
+  // Health is the costliest part of checking an account: only criteria on it need it for every account.
+  const criteriaReadHealth = [...rankedBefore, ...rankedAfter].some((tier) =>
+    ruleReads(tier.criteria, HEALTH_FIELD),
+  );
   for (const account of book.accounts) {
     const metrics = book.metricsByAccount.get(account.id) ?? [];
-    // Exactly as the panel computes it (lib/tiers/account-check.ts), so a benchmark on health agrees.
-    const health = healthScore(scoreMetrics([...metrics], book.definitions)).score;
-    const context = { attributes: account.attributes, health };
-    const was = firstMatchingTier(rankedBefore, context)?.id ?? null;
-    const will = firstMatchingTier(rankedAfter, context)?.id ?? null;
-    count(was, 'before');
-    count(will, 'after');
-    if (was !== will) changedExpectedTier += 1;
+    const context = {
+      attributes: account.attributes,
+      health: criteriaReadHealth ? healthOf(metrics) : undefined,
+    };
+    const was = firstMatchingTier(rankedBefore, context);
+    const will = firstMatchingTier(rankedAfter, context);
+    count(was?.id ?? null, 'before');
+    count(will?.id ?? null, 'after');
+    if ((was?.id ?? null) !== (will?.id ?? null)) changedExpectedTier += 1;
+    // The misalignments read only the assigned and the expected tier: alike on both sides, they
+    // cannot differ, and most accounts of a one-tier change are spared classifying twice.
+    if (alike(assignedBefore.get(account.tierId), assignedAfter.get(account.tierId)) && alike(was, will)) {
+      continue;
+    }
     const common = {
       account,
       metrics,
       definitions: book.definitions,
-      health,
+      health: context.health === undefined ? healthOf(metrics) : context.health,
       crmTier: account.crmTier ?? null,
     };
     const oldInput = { ...common, tiers: rankedBefore };
     const newInput = { ...common, tiers: rankedAfter };
-    const oldTags = classifyMisalignments(oldInput);
-    const newTags = classifyMisalignments(newInput);
+    const oldTags = classifyMisalignments(oldInput, was);
+    const newTags = classifyMisalignments(newInput, will);
     const oldKeys = new Set(oldTags.map(tagKey));
     const newKeys = new Set(newTags.map(tagKey));
     for (const tag of newTags) if (!oldKeys.has(tagKey(tag))) appear.push({ account, input: newInput, tag });

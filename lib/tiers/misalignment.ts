@@ -42,10 +42,10 @@ function conditionPhrase(result: ConditionResult, tier: Tier): string {
 function tierRulesTag(
   input: MisalignmentInput,
   assigned: Tier,
-  ranked: readonly Tier[],
+  known: Tier | null | undefined,
 ): MisalignmentTag | null {
   const context = { attributes: input.account.attributes, health: input.health };
-  const expected = firstMatchingTier(ranked, context);
+  const expected = known === undefined ? firstMatchingTier(input.tiers, context) : known;
   if (expected?.id === assigned.id) return null;
   if (expected && expected.rank === assigned.rank && ruleMet(assigned.criteria, context)) return null;
   const direction = expected && assigned.rank > expected.rank ? 'under_served' : 'over_served';
@@ -94,18 +94,35 @@ export function rankTiers(tiers: readonly Tier[]): Tier[] {
  * Every way the account's tier disagrees with the rules, the CRM or the tier's benchmarks, without
  * the reasons. An assigned tier that is not among `tiers` gets no tier_rules or benchmark entry: there
  * is no rank or benchmark to compare, and the sync layer reports the dangling reference. `tiers`
- * must be ranked (`rankTiers`).
+ * must be ranked (`rankTiers`). `expected`, when the caller has it already, is the account's
+ * `firstMatchingTier` among `tiers`.
  */
-export function classifyMisalignments(input: MisalignmentInput): MisalignmentTag[] {
+export function classifyMisalignments(input: MisalignmentInput, expected?: Tier | null): MisalignmentTag[] {
   const ranked = input.tiers;
   const assigned = ranked.find((tier) => tier.id === input.account.tierId);
   const found: MisalignmentTag[] = [];
-  const rules = assigned ? tierRulesTag(input, assigned, ranked) : null;
+  const rules = assigned ? tierRulesTag(input, assigned, expected) : null;
   if (rules) found.push(rules);
   const crm = input.crmTier ? crmFieldTag(input.crmTier, assigned, input.account.tierId) : null;
   if (crm) found.push(crm);
   if (assigned && !benchmarksMet(assigned, input)) found.push({ kind: 'benchmark' });
   return found;
+}
+
+/**
+ * Whether `classifyMisalignments` reads the same of both tiers: it reads a tier's id, name, rank,
+ * criteria and benchmarks. Equal fields written in another key order count as different, which
+ * only costs a caller the shortcut this allows.
+ */
+export function sameForClassifying(a: Tier, b: Tier): boolean {
+  return (
+    a === b ||
+    (a.id === b.id &&
+      a.name === b.name &&
+      a.rank === b.rank &&
+      JSON.stringify(a.criteria) === JSON.stringify(b.criteria) &&
+      JSON.stringify(a.benchmarks) === JSON.stringify(b.benchmarks))
+  );
 }
 
 /** The reasons behind one tag that `classifyMisalignments` gave for the same input. */
