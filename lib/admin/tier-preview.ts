@@ -1,15 +1,15 @@
 import { healthScore, scoreMetrics } from '../health/health-score.ts';
 import type { Account, Metric, MetricDefinition, Tier } from '../schemas/entities.ts';
 import { arrOf } from '../tiers/arr.ts';
-import { firstMatchingTier } from '../tiers/expected-tier.ts';
+import { firstMatchingIndex } from '../tiers/expected-tier.ts';
 import { HEALTH_FIELD } from '../tiers/format.ts';
 import {
+  classifiesAlike,
   classifyMisalignments,
   explainMisalignment,
   type MisalignmentInput,
   type MisalignmentTag,
   rankTiers,
-  sameForClassifying,
 } from '../tiers/misalignment.ts';
 import { ruleReads } from '../tiers/rule.ts';
 
@@ -58,21 +58,49 @@ interface Pending {
   tag: MisalignmentTag;
 }
 
-/**
- * Whether a tier before and one after classify an account alike (both absent counts as alike),
- * decided once per pair of tiers rather than once per account.
- */
-function alikeTiers(before: readonly Tier[], after: readonly Tier[]) {
-  const alike = new Map(before.map((b) => [b, new Set(after.filter((a) => sameForClassifying(b, a)))]));
-  return (b: Tier | null | undefined, a: Tier | null | undefined) =>
-    b == null ? a == null : a != null && alike.get(b)?.has(a) === true;
-}
-
 /** Each id's tier as `classifyMisalignments` finds an account's assigned one: the first in rank order. */
 function firstById(ranked: readonly Tier[]): Map<string, Tier> {
   const byId = new Map<string, Tier>();
   for (const tier of ranked) if (!byId.has(tier.id)) byId.set(tier.id, tier);
   return byId;
+}
+
+/**
+ * Whether accounts assigned `tierId`, whose expected tier is at `was` among the ranked tiers before
+ * and at `will` after (-1: none), are classified alike on both sides: decided once per combination,
+ * of which a book of any size has few.
+ */
+function alikeCheck(rankedBefore: readonly Tier[], rankedAfter: readonly Tier[]) {
+  const assignedBefore = firstById(rankedBefore);
+  const assignedAfter = firstById(rankedAfter);
+  const width = rankedAfter.length + 1;
+  const known = new Map<string, (boolean | undefined)[]>();
+  return (tierId: string, was: number, will: number): boolean => {
+    const row = known.get(tierId) ?? [];
+    known.set(tierId, row);
+    const slot = (was + 1) * width + will + 1;
+    row[slot] ??= classifiesAlike(
+      [assignedBefore.get(tierId), assignedAfter.get(tierId)],
+      [rankedBefore[was] ?? null, rankedAfter[will] ?? null],
+    );
+    return row[slot];
+  };
+}
+
+/** How many accounts each tier (by id; `null` is no tier) would hold, from counts per ranked position. */
+function tally(
+  counts: Map<string | null, { before: number; after: number }>,
+  ranked: readonly Tier[],
+  perPosition: readonly number[],
+  side: 'before' | 'after',
+) {
+  perPosition.forEach((n, i) => {
+    if (n === 0) return;
+    const id = ranked[i - 1]?.id ?? null;
+    const entry = counts.get(id) ?? { before: 0, after: 0 };
+    entry[side] += n;
+    counts.set(id, entry);
+  });
 }
 
 /**
@@ -86,15 +114,10 @@ export function previewTiers(
 ): TierPreview {
   const rankedBefore = rankTiers(before);
   const rankedAfter = rankTiers(after);
-  const alike = alikeTiers(rankedBefore, rankedAfter);
-  const assignedBefore = firstById(rankedBefore);
-  const assignedAfter = firstById(rankedAfter);
-  const counts = new Map<string | null, { before: number; after: number }>();
-  const count = (id: string | null, side: 'before' | 'after') => {
-    const entry = counts.get(id) ?? { before: 0, after: 0 };
-    entry[side] += 1;
-    counts.set(id, entry);
-  };
+  const alike = alikeCheck(rankedBefore, rankedAfter);
+  // Accounts per ranked position, one past it: position 0 counts those no tier matches.
+  const wasCounts: number[] = new Array(rankedBefore.length + 1).fill(0);
+  const willCounts: number[] = new Array(rankedAfter.length + 1).fill(0);
   let changedExpectedTier = 0;
   const appear: Pending[] = [];
   const clear: Pending[] = [];
@@ -105,22 +128,22 @@ export function previewTiers(
   const criteriaReadHealth = [...rankedBefore, ...rankedAfter].some((tier) =>
     ruleReads(tier.criteria, HEALTH_FIELD),
   );
+  const metricsOf = (account: PreviewAccount) => book.metricsByAccount.get(account.id) ?? [];
   for (const account of book.accounts) {
-    const metrics = book.metricsByAccount.get(account.id) ?? [];
     const context = {
       attributes: account.attributes,
-      health: criteriaReadHealth ? healthOf(metrics) : undefined,
+      health: criteriaReadHealth ? healthOf(metricsOf(account)) : undefined,
     };
-    const was = firstMatchingTier(rankedBefore, context);
-    const will = firstMatchingTier(rankedAfter, context);
-    count(was?.id ?? null, 'before');
-    count(will?.id ?? null, 'after');
-    if ((was?.id ?? null) !== (will?.id ?? null)) changedExpectedTier += 1;
-    // The misalignments read only the assigned and the expected tier: alike on both sides, they
-    // cannot differ, and most accounts of a one-tier change are spared classifying twice.
-    if (alike(assignedBefore.get(account.tierId), assignedAfter.get(account.tierId)) && alike(was, will)) {
-      continue;
-    }
+    const was = firstMatchingIndex(rankedBefore, context);
+    const will = firstMatchingIndex(rankedAfter, context);
+    wasCounts[was + 1] = (wasCounts[was + 1] ?? 0) + 1;
+    willCounts[will + 1] = (willCounts[will + 1] ?? 0) + 1;
+    const wasTier = rankedBefore[was] ?? null;
+    const willTier = rankedAfter[will] ?? null;
+    if ((wasTier?.id ?? null) !== (willTier?.id ?? null)) changedExpectedTier += 1;
+    // Most accounts of a change to one tier are spared classifying twice.
+    if (alike(account.tierId, was, will)) continue;
+    const metrics = metricsOf(account);
     const common = {
       account,
       metrics,
@@ -130,13 +153,16 @@ export function previewTiers(
     };
     const oldInput = { ...common, tiers: rankedBefore };
     const newInput = { ...common, tiers: rankedAfter };
-    const oldTags = classifyMisalignments(oldInput, was);
-    const newTags = classifyMisalignments(newInput, will);
+    const oldTags = classifyMisalignments(oldInput, wasTier);
+    const newTags = classifyMisalignments(newInput, willTier);
     const oldKeys = new Set(oldTags.map(tagKey));
     const newKeys = new Set(newTags.map(tagKey));
     for (const tag of newTags) if (!oldKeys.has(tagKey(tag))) appear.push({ account, input: newInput, tag });
     for (const tag of oldTags) if (!newKeys.has(tagKey(tag))) clear.push({ account, input: oldInput, tag });
   }
+  const counts = new Map<string | null, { before: number; after: number }>();
+  tally(counts, rankedBefore, wasCounts, 'before');
+  tally(counts, rankedAfter, willCounts, 'after');
   const order = [...rankedAfter.map((tier) => tier.id), ...rankedBefore.map((tier) => tier.id), null];
   return {
     counts: [...new Set(order)]

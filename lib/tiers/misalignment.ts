@@ -109,20 +109,27 @@ export function classifyMisalignments(input: MisalignmentInput, expected?: Tier 
   return found;
 }
 
+const json = JSON.stringify;
+
 /**
- * Whether `classifyMisalignments` reads the same of both tiers: it reads a tier's id, name, rank,
- * criteria and benchmarks. Equal fields written in another key order count as different, which
- * only costs a caller the shortcut this allows.
+ * Whether `classifyMisalignments` gives an account the same tags under two sets of tiers, given its
+ * assigned tier (undefined when not among them) and its expected tier under each. It reads the
+ * assigned tier's id, name, rank and benchmarks, its criteria only when the expected tier is another
+ * tier of the same rank, and the expected tier's id and rank. Equal criteria or benchmarks written in
+ * another key order count as different, which only costs a caller the shortcut this allows.
  */
-export function sameForClassifying(a: Tier, b: Tier): boolean {
-  return (
-    a === b ||
-    (a.id === b.id &&
-      a.name === b.name &&
-      a.rank === b.rank &&
-      JSON.stringify(a.criteria) === JSON.stringify(b.criteria) &&
-      JSON.stringify(a.benchmarks) === JSON.stringify(b.benchmarks))
-  );
+export function classifiesAlike(
+  assigned: readonly [before: Tier | undefined, after: Tier | undefined],
+  expected: readonly [before: Tier | null, after: Tier | null],
+): boolean {
+  const [was, will] = expected;
+  if (was?.id !== will?.id || was?.rank !== will?.rank) return false;
+  const [b, a] = assigned;
+  if (!b || !a) return b === a;
+  if (b.id !== a.id || b.name !== a.name || b.rank !== a.rank) return false;
+  if (json(b.benchmarks) !== json(a.benchmarks)) return false;
+  const tieDecides = was !== null && was.id !== b.id && was.rank === b.rank;
+  return !tieDecides || json(b.criteria) === json(a.criteria);
 }
 
 /** The reasons behind one tag that `classifyMisalignments` gave for the same input. */

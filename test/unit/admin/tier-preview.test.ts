@@ -114,6 +114,14 @@ describe('tier preview', () => {
     expect(previewTiers(named, after, before).clear.map((c) => c.accountId)).toEqual(['d']);
   });
 
+  it('raising the bar of a tier that shares its rank shows the accounts that no longer meet it', () => {
+    const tied = [tier('t1', 1, 500_000), tier('t2', 2, 0), tier('t3', 2, 0)];
+    const shared = { ...book, accounts: [account('e', 100_000, 't3')] };
+    const preview = previewTiers(shared, tied, [tied[0], tied[1], tier('t3', 2, 200_000)] as Tier[]);
+    expect(preview.changedExpectedTier).toBe(0);
+    expect(preview.appear.map((c) => [c.accountId, c.kind])).toEqual([['e', 'tier_rules']]);
+  });
+
   it('gives the reasons the panel gives, highest ARR first', () => {
     const after = [tier('t1', 1, 2_000_000, 70), tier('t2', 2, 0)];
     const preview = previewTiers(book, before, after);
