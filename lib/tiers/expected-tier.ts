@@ -38,5 +38,13 @@ export function firstMatchingTier<T extends Pick<Tier, 'criteria'>>(
   ranked: readonly T[],
   context: ConditionContext,
 ): T | null {
-  return ranked.find((tier) => ruleMet(tier.criteria, context)) ?? null;
+  return ranked[firstMatchingIndex(ranked, context)] ?? null;
+}
+
+/** Where in `ranked` the tier `firstMatchingTier` picks is; -1 when none matches. */
+export function firstMatchingIndex(
+  ranked: readonly Pick<Tier, 'criteria'>[],
+  context: ConditionContext,
+): number {
+  return ranked.findIndex((tier) => ruleMet(tier.criteria, context));
 }

@@ -42,10 +42,10 @@ function conditionPhrase(result: ConditionResult, tier: Tier): string {
 function tierRulesTag(
   input: MisalignmentInput,
   assigned: Tier,
-  ranked: readonly Tier[],
+  known: Tier | null | undefined,
 ): MisalignmentTag | null {
   const context = { attributes: input.account.attributes, health: input.health };
-  const expected = firstMatchingTier(ranked, context);
+  const expected = known === undefined ? firstMatchingTier(input.tiers, context) : known;
   if (expected?.id === assigned.id) return null;
   if (expected && expected.rank === assigned.rank && ruleMet(assigned.criteria, context)) return null;
   const direction = expected && assigned.rank > expected.rank ? 'under_served' : 'over_served';
@@ -94,18 +94,42 @@ export function rankTiers(tiers: readonly Tier[]): Tier[] {
  * Every way the account's tier disagrees with the rules, the CRM or the tier's benchmarks, without
  * the reasons. An assigned tier that is not among `tiers` gets no tier_rules or benchmark entry: there
  * is no rank or benchmark to compare, and the sync layer reports the dangling reference. `tiers`
- * must be ranked (`rankTiers`).
+ * must be ranked (`rankTiers`). `expected`, when the caller has it already, is the account's
+ * `firstMatchingTier` among `tiers`.
  */
-export function classifyMisalignments(input: MisalignmentInput): MisalignmentTag[] {
+export function classifyMisalignments(input: MisalignmentInput, expected?: Tier | null): MisalignmentTag[] {
   const ranked = input.tiers;
   const assigned = ranked.find((tier) => tier.id === input.account.tierId);
   const found: MisalignmentTag[] = [];
-  const rules = assigned ? tierRulesTag(input, assigned, ranked) : null;
+  const rules = assigned ? tierRulesTag(input, assigned, expected) : null;
   if (rules) found.push(rules);
   const crm = input.crmTier ? crmFieldTag(input.crmTier, assigned, input.account.tierId) : null;
   if (crm) found.push(crm);
   if (assigned && !benchmarksMet(assigned, input)) found.push({ kind: 'benchmark' });
   return found;
+}
+
+const json = JSON.stringify;
+
+/**
+ * Whether `classifyMisalignments` gives an account the same tags under two sets of tiers, given its
+ * assigned tier (undefined when not among them) and its expected tier under each. It reads the
+ * assigned tier's id, name, rank and benchmarks, its criteria only when the expected tier is another
+ * tier of the same rank, and the expected tier's id and rank. Equal criteria or benchmarks written in
+ * another key order count as different, which only costs a caller the shortcut this allows.
+ */
+export function classifiesAlike(
+  assigned: readonly [before: Tier | undefined, after: Tier | undefined],
+  expected: readonly [before: Tier | null, after: Tier | null],
+): boolean {
+  const [was, will] = expected;
+  if (was?.id !== will?.id || was?.rank !== will?.rank) return false;
+  const [b, a] = assigned;
+  if (!b || !a) return b === a;
+  if (b.id !== a.id || b.name !== a.name || b.rank !== a.rank) return false;
+  if (json(b.benchmarks) !== json(a.benchmarks)) return false;
+  const tieDecides = was !== null && was.id !== b.id && was.rank === b.rank;
+  return !tieDecides || json(b.criteria) === json(a.criteria);
 }
 
 /** The reasons behind one tag that `classifyMisalignments` gave for the same input. */

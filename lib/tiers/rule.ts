@@ -39,3 +39,8 @@ export function ruleMet(rule: Rule, context: ConditionContext): boolean {
   const any = rule.any ?? [];
   return allMet && (any.length === 0 || any.some((condition) => conditionMet(condition, context)));
 }
+
+/** Whether any condition of the rule reads `field`. */
+export function ruleReads(rule: Rule, field: string): boolean {
+  return [...(rule.all ?? []), ...(rule.any ?? [])].some((condition) => condition.field === field);
+}

@@ -20,7 +20,7 @@ export interface BenchReport {
   adminUpsert: AdminUpsertReport | { storage: string; result: null; reason: string };
   /** 50 000 accounts from a Salesforce-shaped CSV through the import route, beside parsing it and a bare INSERT. */
   csvImport: CsvImportBenchReport | { storage: string; result: null; reason: string };
-  /** The admin workspace's tier preview at 50 000 accounts (budget 1 s), beside one plain classifying pass. */
+  /** The admin workspace's tier preview over the run's accounts (budget 1 s), beside one plain classifying pass. */
   tierPreview: TierPreviewReport | { result: null; reason: string };
 }
 

@@ -1,6 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { groupMetrics, type PreviewBook, previewTiers } from '../../lib/admin/tier-preview.ts';
-import type { Tier } from '../../lib/schemas/index.ts';
+import type { Snapshot, Tier } from '../../lib/schemas/index.ts';
 import { classifyAccount } from '../../lib/tiers/account-check.ts';
 import { rankTiers } from '../../lib/tiers/misalignment.ts';
 import { benchSnapshot } from './generate.ts';
@@ -33,9 +33,8 @@ function timed(work: () => void): number {
   return performance.now() - started;
 }
 
-/** The admin workspace's tier preview over the bench's 50 000 accounts, beside one plain pass. */
-export function measureTierPreview(): TierPreviewReport {
-  const snapshot = benchSnapshot();
+/** The admin workspace's tier preview over the bench's accounts (50 000 unless given), beside one plain pass. */
+export function measureTierPreview(snapshot: Snapshot = benchSnapshot()): TierPreviewReport {
   const definitions = new Map(snapshot.metricDefinitions.map((d) => [d.key, d]));
   const book: PreviewBook = {
     accounts: snapshot.accounts,

@@ -73,12 +73,53 @@ describe('tier preview', () => {
       appear: [['a', 'benchmark']],
       clear: [],
     },
+    {
+      name: 'lowering Tier 1 to 50k moves C into it: its unchanged Tier 2 is now under-service',
+      after: [tier('t1', 1, 50_000), tier('t2', 2, 0)],
+      counts: [
+        { tierId: 't1', before: 1, after: 3 },
+        { tierId: 't2', before: 2, after: 0 },
+      ],
+      changed: 2,
+      appear: [['c', 'tier_rules']],
+      clear: [['b', 'tier_rules']],
+    },
+    {
+      name: 'Tier 1 by health instead of ARR: B qualifies, A and C (no metrics) do not',
+      after: [
+        { ...tier('t1', 1, 0), criteria: { all: [{ field: 'health', op: '>=' as const, value: 50 }] } },
+        tier('t2', 2, 0),
+      ],
+      counts: [
+        { tierId: 't1', before: 1, after: 1 },
+        { tierId: 't2', before: 2, after: 2 },
+      ],
+      changed: 2,
+      appear: [['a', 'tier_rules']],
+      clear: [['b', 'tier_rules']],
+    },
   ])('$name', ({ after, counts, changed, appear, clear }) => {
     const preview = previewTiers(book, before, after);
     expect(preview.counts).toEqual(counts);
     expect(preview.changedExpectedTier).toBe(changed);
     expect(preview.appear.map((c) => [c.accountId, c.kind])).toEqual(appear);
     expect(preview.clear.map((c) => [c.accountId, c.kind])).toEqual(clear);
+  });
+
+  it('renaming a tier shows the accounts whose CRM field named it by its old name', () => {
+    const named = { ...book, accounts: [{ ...account('d', 100_000, 't2'), crmTier: 'Tier 2' }] };
+    const after = [tier('t1', 1, 500_000), { ...tier('t2', 2, 0), name: 'Growth' }];
+    const preview = previewTiers(named, before, after);
+    expect(preview.appear.map((c) => [c.accountId, c.kind])).toEqual([['d', 'crm_field']]);
+    expect(previewTiers(named, after, before).clear.map((c) => c.accountId)).toEqual(['d']);
+  });
+
+  it('raising the bar of a tier that shares its rank shows the accounts that no longer meet it', () => {
+    const tied = [tier('t1', 1, 500_000), tier('t2', 2, 0), tier('t3', 2, 0)];
+    const shared = { ...book, accounts: [account('e', 100_000, 't3')] };
+    const preview = previewTiers(shared, tied, [tied[0], tied[1], tier('t3', 2, 200_000)] as Tier[]);
+    expect(preview.changedExpectedTier).toBe(0);
+    expect(preview.appear.map((c) => [c.accountId, c.kind])).toEqual([['e', 'tier_rules']]);
   });
 
   it('gives the reasons the panel gives, highest ARR first', () => {
