@@ -10,6 +10,7 @@ import { feedPages } from './feed-pages.ts';
 import { CURSOR_KEY, forgetSynced } from './forget-synced.ts';
 import { fullResync, resyncUnderWay } from './full-resync.ts';
 import { type CacheCounts, INITIAL_SYNC_STATUS, type SyncStatus } from './status.ts';
+import { SyncedDataForgotten } from './synced-data-forgotten.ts';
 import type { RecordProblem } from './validate-changes.ts';
 
 const STATUS_KEY = 'sync.status';
@@ -76,13 +77,17 @@ async function deltaSync(
   // its deletion arrives: a later sync that brings nothing about it must not forget the problem.
   const previous = (await readSyncStatus(db)).problems;
   const settled = new Set<string>();
+  let from = cursor;
   for await (const page of feedPages(client, cursor, pageSize)) {
     problems.push(...page.problems);
     for (const change of page.valid) settled.add(`${change.type}:${change.id}`);
     await db.transaction('rw', [...db.entityTables, db.kv], async () => {
+      // Forgetting the synced data drops the cursor: a page must not bring it back over an emptied cache.
+      if ((await readKv<string>(db, CURSOR_KEY)) !== from) throw new SyncedDataForgotten();
       if ((await applyChanges(db, page.valid, writer)) > 0) changed = true;
       await writeKv(db, CURSOR_KEY, page.cursor);
     });
+    from = page.cursor;
   }
   for (const problem of problems) settled.add(`${problem.type}:${problem.id}`);
   problems.unshift(...previous.filter((problem) => !settled.has(`${problem.type}:${problem.id}`)));
@@ -117,7 +122,10 @@ async function runSync(db: CacheDb, options: SyncOptions): Promise<SyncResult> {
           ? await deltaSync(db, client, cursor, pageSize, problems)
           : await fullResync(db, client, pageSize, problems);
     } catch (error) {
-      if (!(error instanceof BackendError && error.code === 'cursor_expired')) throw error;
+      const readAgain =
+        (error instanceof BackendError && error.code === 'cursor_expired') ||
+        error instanceof SyncedDataForgotten;
+      if (!readAgain) throw error;
       problems.length = 0;
       changed = await fullResync(db, client, pageSize, problems);
     }

@@ -10,6 +10,7 @@ import {
   AccountOrder,
   dropStaging,
   readStaging,
+  refuseIfDropped,
   resumeStaging,
   type StagingState,
   stagedGroups,
@@ -44,6 +45,7 @@ async function stageFeed(
  */
 async function switchToStaged(db: CacheDb, state: StagingState) {
   await db.transaction('rw', [...db.entityTables, db.stagedChanges, db.kv], async () => {
+    await refuseIfDropped(db, state);
     const kept = await Promise.all(
       state.problems.map((p) => {
         const type = p.type as EntityType;

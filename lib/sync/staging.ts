@@ -3,6 +3,7 @@ import { type CacheDb, readKv, writeKv } from '../cache/db.ts';
 import type { StagedChanges } from '../cache/rows.ts';
 import { accountIdCandidates } from '../schemas/entities.ts';
 import type { FeedPage } from './feed-pages.ts';
+import { SyncedDataForgotten } from './synced-data-forgotten.ts';
 import type { RecordProblem, ValidChange } from './validate-changes.ts';
 
 /**
@@ -126,6 +127,14 @@ export async function resumeStaging(
   return undefined;
 }
 
+/**
+ * Staging dropped since `state` was read (the synced data was forgotten to make room, or for another
+ * user) must not be built on: the pages staged before are gone. Inside a transaction over `kv`.
+ */
+export async function refuseIfDropped(db: CacheDb, state: StagingState | undefined): Promise<void> {
+  if ((await readStaging(db))?.cursor !== state?.cursor) throw new SyncedDataForgotten();
+}
+
 /** Stages one page and the cursor after it, together: a page is staged once or not at all. */
 export async function stagePage(
   db: CacheDb,
@@ -152,6 +161,7 @@ export async function stagePage(
   const staged: StagedChanges[] = [...rows].map(([bucket, changes]) => ({ bucket, page: pageNo, changes }));
   if (ids.length > 0) staged.push({ bucket: IDS_BUCKET, page: pageNo, changes: [], ids });
   await db.transaction('rw', [db.stagedChanges, db.kv], async () => {
+    await refuseIfDropped(db, state);
     await db.stagedChanges.bulkAdd(staged);
     await writeKv(db, STAGING_KEY, next);
   });
