@@ -216,4 +216,13 @@ export const MIGRATIONS: Migration[] = [
       )`,
     ],
   },
+  {
+    version: 9,
+    name: 'feed rows keep their data as sent',
+    statements: [
+      // A page is sent as text: jsonb was rendered back to text for every reader of every page (most of
+      // a page's read), json is rendered once, when written, into the very text jsonb gave.
+      `ALTER TABLE changes ALTER COLUMN data TYPE json USING data::json`,
+    ],
+  },
 ];

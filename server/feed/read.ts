@@ -3,21 +3,24 @@ import type { Db } from '../db/types.ts';
 import { ApiHttpError } from '../http/errors.ts';
 import { scopeKey, visibleAudiences } from './audience.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { readFeedMeta } from './meta.ts';
 import { readerDataSql } from './shape.ts';
 
+/** One part of a page, beside what the page was read against (every row carries the same meta). */
 interface PageRow {
   head: string | number;
-  last_seq: string | number | null;
+  epoch: string | null;
+  horizon: string | null;
   changes: string | null;
-  more: boolean;
+  last_seq: string | number | null;
+  more: boolean | null;
 }
 
 /**
  * Changes per row of the page's answer from the database. A page comes back as several rows of JSON
  * text instead of one: the driver decodes each row as it arrives, and the response writes each in
  * turn (see changesResponseBody), so a large page never holds the event loop for one multi-megabyte
- * string at once.
+ * string at once. Not one row per change: embedded PGlite hands each row over to this thread one by
+ * one, which cost more than the page's read.
  */
 export const CHANGES_PER_PART = 250;
 
@@ -40,75 +43,79 @@ export async function readChanges(
   cursorText: string | undefined,
   limit: number,
 ): Promise<ChangesPage> {
-  const meta = await readFeedMeta(db);
   const audiences = visibleAudiences(user);
   const scope = scopeKey(audiences);
-  let after = 0;
-  let horizon = meta.tombstoneHorizon;
-  if (cursorText !== undefined) {
-    const cursor = decodeCursor(cursorText);
-    if (cursor === null) throw new ApiHttpError(400, 'invalid_cursor', 'The cursor is malformed.');
-    if (cursor.epoch !== meta.epoch) throw expired('The cursor belongs to another database.');
-    if (cursor.scope !== scope) throw expired('Your team or role changed since this cursor was issued.');
-    after = cursor.seq;
-    horizon = cursor.horizon;
-  }
+  const cursor = cursorText === undefined ? undefined : decodeCursor(cursorText);
+  if (cursor === null) throw new ApiHttpError(400, 'invalid_cursor', 'The cursor is malformed.');
+  const after = cursor?.seq ?? 0;
 
-  const params: unknown[] = [after, limit];
+  // One more row than the page holds tells whether more follows, without a second look at the feed:
+  // it is numbered but left out of the parts.
+  const params: unknown[] = [after, limit + 1];
   if (audiences !== null) params.push(audiences);
   const visible = audiences === null ? '' : 'AND audience = ANY($3)';
   const data = readerDataSql(user, audiences, params.length + 1);
   params.push(...data.params);
-  // The head is read in the same statement as the page, so both come from one snapshot: a row
-  // committed between two statements could otherwise fall below a cursor we hand out. Whether more
-  // follows is a scalar subquery, not EXISTS: Postgres drops ORDER BY and LIMIT inside EXISTS and
-  // may then scan the whole table on the last page instead of one step along the seq index.
+  // The head and the feed's epoch and tombstone horizon are read in the same statement as the page, so
+  // all come from one snapshot: a row committed between two statements could otherwise fall below a
+  // cursor we hand out, and a prune that removed tombstones the page lacks always shows in the horizon
+  // checked below. The page is numbered in the seq index's order, so only its parts are sorted.
   const rows = await db.query<PageRow>(
-    `WITH next AS (
-       SELECT seq, type, entity_id, op, data FROM changes
-       WHERE seq > $1 ${visible}
-       ORDER BY seq LIMIT $2
-     ), page AS (
-       SELECT (SELECT COALESCE(max(seq), 0) FROM changes) AS head, (SELECT max(seq) FROM next) AS last_seq
-     )
-     SELECT page.head, page.last_seq, parts.changes,
-       (SELECT seq FROM changes WHERE seq > page.last_seq ${visible} ORDER BY seq LIMIT 1) IS NOT NULL AS more
-     FROM page LEFT JOIN LATERAL (
-       SELECT part, string_agg(
+    `SELECT feed.head, feed.epoch, feed.horizon, parts.changes, parts.last_seq, parts.more
+     FROM (
+       SELECT (SELECT COALESCE(max(seq), 0) FROM changes) AS head,
+         (SELECT value FROM meta WHERE key = 'epoch') AS epoch,
+         (SELECT value FROM meta WHERE key = 'tombstone_horizon') AS horizon
+     ) feed LEFT JOIN LATERAL (
+       SELECT part,
+         string_agg(
            CASE WHEN op = 'put'
              THEN json_build_object('type', type, 'op', op, 'id', entity_id, 'data', ${data.sql})
              ELSE json_build_object('type', type, 'op', op, 'id', entity_id)
            END::text,
            ',' ORDER BY seq
-         ) AS changes
+         ) FILTER (WHERE n < $2) AS changes,
+         max(seq) FILTER (WHERE n < $2) AS last_seq,
+         bool_or(n = $2) AS more
        FROM (
-         SELECT seq, type, entity_id, op, data,
-           (row_number() OVER (ORDER BY seq) - 1) / ${CHANGES_PER_PART} AS part
-         FROM next
-       ) numbered
+         SELECT seq, type, entity_id, op, data, n, (n - 1) / ${CHANGES_PER_PART} AS part
+         FROM (
+           SELECT next.*, row_number() OVER (ORDER BY seq) AS n
+           FROM (SELECT seq, type, entity_id, op, data FROM changes WHERE seq > $1 ${visible} ORDER BY seq LIMIT $2) next
+         ) numbered
+       ) page
        GROUP BY part
      ) parts ON true
      ORDER BY parts.part`,
     params,
   );
-  const [row] = rows;
+  const meta = rows[0];
+  if (meta?.epoch == null) throw new Error('database has no epoch; was it migrated?');
+  if (cursor !== undefined && cursor.epoch !== meta.epoch) {
+    throw expired('The cursor belongs to another database.');
+  }
+  if (cursor !== undefined && cursor.scope !== scope) {
+    throw expired('Your team or role changed since this cursor was issued.');
+  }
 
-  // Checked after the read: a prune committing in between raises the horizon and is caught here,
-  // whereas checking first could let a page silently miss the tombstones that prune removed. A fresh
-  // scan takes the horizon of its start, so a prune during its later pages is caught too.
-  const current = (await readFeedMeta(db)).tombstoneHorizon;
+  // A fresh scan starts at the horizon it was read against. A prune that removed a tombstone past
+  // the holder's cursor raised the horizon above the one the cursor carries: resync.
+  const current = Number(meta.horizon ?? 0);
+  const horizon = cursor?.horizon ?? current;
   if (current > horizon && after < current) {
     throw expired('Changes after this cursor were pruned; resync from scratch.');
   }
 
-  const hasMore = row?.more === true;
-  const head = Number(row?.head ?? 0);
+  const hasMore = rows.some((row) => row.more === true);
   // On the last page the cursor jumps to the head, past rows this user cannot see, so a quiet
   // client's cursor keeps up with the feed instead of drifting below the tombstone horizon.
-  const seq = hasMore ? Number(row?.last_seq) : Math.max(after, head);
+  const seq = hasMore
+    ? Math.max(...rows.map((row) => Number(row.last_seq ?? 0)))
+    : Math.max(after, Number(meta?.head ?? 0));
+  const parts = rows.flatMap((row) => (row.changes === null ? [] : [row.changes]));
 
   return {
-    parts: rows.flatMap((r) => (r.changes === null ? [] : [r.changes])),
+    parts,
     // Past the check, every pruned tombstone was either seen by the holder or removed nothing they hold.
     cursor: encodeCursor({ epoch: meta.epoch, seq, scope, horizon: current }),
     hasMore,

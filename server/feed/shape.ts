@@ -14,16 +14,17 @@ export function readerDataSql(
 ): { sql: string; params: unknown[] } {
   if (audiences === null) return { sql: 'data', params: [] };
   const [visible, self, team] = [`$${first}`, `$${first + 1}`, `$${first + 2}`];
+  // Only the rows that are cut go through jsonb; the rest are sent as the text they were stored as.
   return {
     sql: `CASE
-      WHEN type = 'keyResult' AND jsonb_typeof(data->'scope'->'accountIds') = 'array' THEN
-        jsonb_set(data, '{scope,accountIds}', COALESCE((
+      WHEN type = 'keyResult' AND json_typeof(data->'scope'->'accountIds') = 'array' THEN
+        jsonb_set(data::jsonb, '{scope,accountIds}', COALESCE((
           SELECT jsonb_agg(named.id ORDER BY named.n)
-          FROM jsonb_array_elements_text(data->'scope'->'accountIds') WITH ORDINALITY AS named(id, n)
+          FROM json_array_elements_text(data->'scope'->'accountIds') WITH ORDINALITY AS named(id, n)
           WHERE EXISTS (SELECT 1 FROM accounts a WHERE a.id = named.id AND a.audience = ANY(${visible}))
-        ), '[]'::jsonb))
+        ), '[]'::jsonb))::json
       WHEN type = 'user' AND entity_id <> ${self} AND COALESCE(data->>'teamId' <> ${team}, true) THEN
-        data - 'email'
+        (data::jsonb - 'email')::json
       ELSE data
     END`,
     params: [audiences, reader.id, reader.teamId ?? null],

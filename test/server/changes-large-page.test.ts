@@ -33,4 +33,17 @@ describe.each(BACKENDS)('a large page of the change feed on $name', (backend) =>
       (await pull(h, 'east', newSync(), 7)).map(key),
     );
   });
+
+  it('pages by whole parts: each page full, the look-ahead past it neither sent nor skipped', async () => {
+    await putEntities(
+      h.db,
+      'account',
+      Array.from({ length: ACCOUNTS }, (_, i) => account(`part${i}`, 'u-east')),
+    );
+    const whole = await pull(h, 'lead', newSync(), 5000);
+    const byParts = newSync();
+    const paged = await pull(h, 'lead', byParts, CHANGES_PER_PART);
+    expect(byParts.pages).toBe(Math.ceil(whole.length / CHANGES_PER_PART));
+    expect(paged).toEqual(whole);
+  });
 });
