@@ -166,7 +166,7 @@ test('an invalid record from the backend keeps its last good version and says wh
   });
   // A backend bug: Acme's feed entry now carries a tier id of the wrong type.
   await session.backend.server.db.query(
-    `UPDATE changes SET data = jsonb_set(data, '{tierId}', '42'), seq = nextval('change_seq')
+    `UPDATE changes SET data = jsonb_set(data::jsonb, '{tierId}', '42')::json, seq = nextval('change_seq')
      WHERE type = 'account' AND entity_id = $1`,
     [acme.id],
   );

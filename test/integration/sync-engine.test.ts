@@ -138,7 +138,7 @@ describe('sync engine against the reference backend', () => {
     await engine.sync();
     // A backend bug: Acme's feed entry carries a tier id of the wrong type.
     await server.db.query(
-      `UPDATE changes SET data = jsonb_set(data, '{tierId}', '42'), seq = nextval('change_seq')
+      `UPDATE changes SET data = jsonb_set(data::jsonb, '{tierId}', '42')::json, seq = nextval('change_seq')
        WHERE type = 'account' AND entity_id = $1`,
       [acme.id],
     );
