@@ -26,6 +26,10 @@ const TABLE_OF: Record<RowType, string> = {
   outcome: 'outcomes',
 };
 
+function isRowType(type: EntityType): type is RowType {
+  return type !== 'account' && type !== 'metric';
+}
+
 function tableFor(db: CacheDb, type: RowType): Table<unknown, string> {
   return db.table(TABLE_OF[type]);
 }
@@ -48,20 +52,17 @@ export async function writeEntities(db: CacheDb, writer: AccountWriter, writes: 
     metricPuts: (puts.get('metric') ?? []) as Metric[],
     metricDeletes: deletes.get('metric') ?? [],
   });
-  for (const [type, ids] of deletes) {
-    if (type !== 'account' && type !== 'metric') await tableFor(db, type).bulkDelete(ids);
-  }
+  for (const [type, ids] of deletes) if (isRowType(type)) await tableFor(db, type).bulkDelete(ids);
   for (const [type, rows] of puts) {
     if (type === 'keyResult') await putKeyResults(db, rows as KeyResult[]);
-    else if (type !== 'account' && type !== 'metric') await tableFor(db, type).bulkPut(rows);
+    else if (isRowType(type)) await tableFor(db, type).bulkPut(rows);
   }
 }
 
 /** The cached record `id` of `type`, as the cache holds it, if any. */
 export function readEntity(db: CacheDb, type: EntityType, id: string): Promise<unknown> {
-  if (type === 'account') return readAccount(db, id);
-  if (type === 'metric') return readMetric(db, id);
-  return tableFor(db, type).get(id);
+  if (isRowType(type)) return tableFor(db, type).get(id);
+  return type === 'account' ? readAccount(db, id) : readMetric(db, id);
 }
 
 /** Forgets every synced record. Inside a read-write transaction over the entity tables and `kv`. */

@@ -6,12 +6,22 @@ interface FeedMeta {
   tombstoneHorizon: number;
 }
 
+/**
+ * The feed's meta as the columns `epoch` and `horizon`, for a statement that reads it beside a page,
+ * so both come from one snapshot.
+ */
+export const FEED_META_COLUMNS = `(SELECT value FROM meta WHERE key = 'epoch') AS epoch,
+  (SELECT value FROM meta WHERE key = 'tombstone_horizon') AS horizon`;
+
+/** The meta read through `FEED_META_COLUMNS`. */
+export function toFeedMeta(row: { epoch: string | null; horizon: string | null } | undefined): FeedMeta {
+  if (row?.epoch == null) throw new Error('database has no epoch; was it migrated?');
+  return { epoch: row.epoch, tombstoneHorizon: Number(row.horizon ?? 0) };
+}
+
 export async function readFeedMeta(db: Db): Promise<FeedMeta> {
-  const rows = await db.query<{ key: string; value: string }>(
-    `SELECT key, value FROM meta WHERE key IN ('epoch', 'tombstone_horizon')`,
+  const [row] = await db.query<{ epoch: string | null; horizon: string | null }>(
+    `SELECT ${FEED_META_COLUMNS}`,
   );
-  const values = new Map(rows.map((row) => [row.key, row.value]));
-  const epoch = values.get('epoch');
-  if (epoch === undefined) throw new Error('database has no epoch; was it migrated?');
-  return { epoch, tombstoneHorizon: Number(values.get('tombstone_horizon') ?? 0) };
+  return toFeedMeta(row);
 }

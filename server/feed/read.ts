@@ -3,6 +3,7 @@ import type { Db } from '../db/types.ts';
 import { ApiHttpError } from '../http/errors.ts';
 import { scopeKey, visibleAudiences } from './audience.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
+import { FEED_META_COLUMNS, toFeedMeta } from './meta.ts';
 import { readerDataSql } from './shape.ts';
 
 /** One part of a page, beside what the page was read against (every row carries the same meta). */
@@ -63,9 +64,7 @@ export async function readChanges(
   const rows = await db.query<PageRow>(
     `SELECT feed.head, feed.epoch, feed.horizon, parts.changes, parts.last_seq, parts.more
      FROM (
-       SELECT (SELECT COALESCE(max(seq), 0) FROM changes) AS head,
-         (SELECT value FROM meta WHERE key = 'epoch') AS epoch,
-         (SELECT value FROM meta WHERE key = 'tombstone_horizon') AS horizon
+       SELECT (SELECT COALESCE(max(seq), 0) FROM changes) AS head, ${FEED_META_COLUMNS}
      ) feed LEFT JOIN LATERAL (
        SELECT part,
          string_agg(
@@ -89,8 +88,7 @@ export async function readChanges(
      ORDER BY parts.part`,
     params,
   );
-  const meta = rows[0];
-  if (meta?.epoch == null) throw new Error('database has no epoch; was it migrated?');
+  const meta = toFeedMeta(rows[0]);
   if (cursor !== undefined && cursor.epoch !== meta.epoch) {
     throw expired('The cursor belongs to another database.');
   }
@@ -100,7 +98,7 @@ export async function readChanges(
 
   // A fresh scan starts at the horizon it was read against. A prune that removed a tombstone past
   // the holder's cursor raised the horizon above the one the cursor carries: resync.
-  const current = Number(meta.horizon ?? 0);
+  const current = meta.tombstoneHorizon;
   const horizon = cursor?.horizon ?? current;
   if (current > horizon && after < current) {
     throw expired('Changes after this cursor were pruned; resync from scratch.');
@@ -111,7 +109,7 @@ export async function readChanges(
   // client's cursor keeps up with the feed instead of drifting below the tombstone horizon.
   const seq = hasMore
     ? Math.max(...rows.map((row) => Number(row.last_seq ?? 0)))
-    : Math.max(after, Number(meta?.head ?? 0));
+    : Math.max(after, Number(rows[0]?.head ?? 0));
   const parts = rows.flatMap((row) => (row.changes === null ? [] : [row.changes]));
 
   return {

@@ -5,10 +5,9 @@ import { BLOCK_SIZE } from '../../lib/cache/account-blocks.ts';
 import { countAccountsAndMetrics, readAccount } from '../../lib/cache/block-reader.ts';
 import { CacheDb } from '../../lib/cache/db.ts';
 import { answerPanel } from '../../lib/panel/answer.ts';
-import { loadSettings, saveSettings } from '../../lib/settings/store.ts';
+import { loadSettings } from '../../lib/settings/store.ts';
 import { createSyncEngine } from '../../lib/sync/engine.ts';
 import {
-  createToken,
   deleteEntities,
   demoSnapshot,
   pruneTombstones,
@@ -16,6 +15,7 @@ import {
   SHOWCASE,
   startServer,
 } from '../../server/index.ts';
+import { connectAsLead } from '../fixtures/connected-cache.ts';
 
 const PAGE_SIZE = 400;
 const now = new Date('2026-11-15T12:00:00Z');
@@ -59,11 +59,7 @@ describe('a first sync or full resync stopped half-way', () => {
     server = await startServer({ port: 0, storage: { kind: 'memory' }, seed: 'demo' });
     name = `resume-${Math.random()}`;
     cache = new CacheDb(name);
-    await saveSettings(cache, {
-      backendUrl: server.url,
-      token: await createToken(server.db, SHOWCASE.users.lead.email),
-      syncIntervalMinutes: 15,
-    });
+    await connectAsLead(cache, server);
   });
   afterEach(async () => {
     await cache.delete();

@@ -3,17 +3,10 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { ACCOUNT_COUNTS_KEY } from '../../lib/cache/account-store.ts';
 import { countAccountsAndMetrics } from '../../lib/cache/block-reader.ts';
 import { CacheDb, readKv } from '../../lib/cache/db.ts';
-import { saveSettings } from '../../lib/settings/store.ts';
 import { createSyncEngine } from '../../lib/sync/engine.ts';
 import { CURSOR_KEY, forgetSynced } from '../../lib/sync/forget-synced.ts';
-import {
-  createToken,
-  demoSnapshot,
-  putEntities,
-  type RunningServer,
-  SHOWCASE,
-  startServer,
-} from '../../server/index.ts';
+import { demoSnapshot, putEntities, type RunningServer, startServer } from '../../server/index.ts';
+import { connectAsLead } from '../fixtures/connected-cache.ts';
 
 const PAGE = 40;
 const MORE = 4 * PAGE;
@@ -46,11 +39,7 @@ describe('synced data forgotten while a sync stores it', () => {
     server = await startServer({ port: 0, storage: { kind: 'memory' }, seed: 'demo' });
     cache = new CacheDb(`forgotten-midway-${Math.random()}`);
     forgetBeforeRequest = null;
-    await saveSettings(cache, {
-      backendUrl: server.url,
-      token: await createToken(server.db, SHOWCASE.users.lead.email),
-      syncIntervalMinutes: 15,
-    });
+    await connectAsLead(cache, server);
   });
   afterEach(async () => {
     await cache.delete();

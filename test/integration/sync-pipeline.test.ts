@@ -3,18 +3,16 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { ACCOUNT_COUNTS_KEY } from '../../lib/cache/account-store.ts';
 import { countAccountsAndMetrics } from '../../lib/cache/block-reader.ts';
 import { CacheDb, readKv } from '../../lib/cache/db.ts';
-import { saveSettings } from '../../lib/settings/store.ts';
 import { createSyncEngine } from '../../lib/sync/engine.ts';
 import { CURSOR_KEY } from '../../lib/sync/forget-synced.ts';
 import {
-  createToken,
   deleteEntities,
   demoSnapshot,
   putEntities,
   type RunningServer,
-  SHOWCASE,
   startServer,
 } from '../../server/index.ts';
+import { connectAsLead } from '../fixtures/connected-cache.ts';
 
 const PAGE = 40;
 
@@ -48,11 +46,7 @@ describe('sync pipelining', () => {
     events = [];
     cursors = [];
     failFeedRequest = null;
-    await saveSettings(cache, {
-      backendUrl: server.url,
-      token: await createToken(server.db, SHOWCASE.users.lead.email),
-      syncIntervalMinutes: 15,
-    });
+    await connectAsLead(cache, server);
     cache.kv.hook('creating', (key, row) => {
       if (key === CURSOR_KEY) events.push(`stored ${cursors.indexOf(row.value as string) + 1}`);
     });
